@@ -1,0 +1,76 @@
+import hashlib
+import hmac
+import secrets
+from collections.abc import Iterable
+from datetime import timedelta
+
+from django.db import transaction
+from django.utils import timezone
+
+from tenancy.models import ApiKey, ApiScope, Membership, Organization, User
+
+API_KEY_PREFIX = "kbr"
+# Writing last_used_at on every request would turn every read into a write.
+LAST_USED_RESOLUTION = timedelta(minutes=1)
+
+
+def _hash_key(raw_key: str) -> str:
+    return hashlib.sha256(raw_key.encode()).hexdigest()
+
+
+@transaction.atomic
+def api_key_create(*, organization: Organization, name: str, scopes: Iterable[str]) -> tuple[ApiKey, str]:
+    """Returns the stored key and the raw key; the raw key is never stored and cannot be shown again."""
+    scopes = sorted(set(scopes))
+    unknown = set(scopes) - set(ApiScope.values)
+    if not scopes or unknown:
+        raise ValueError(
+            f"Scopes must be among {', '.join(ApiScope.values)}; got {', '.join(scopes) or 'none'}."
+        )
+    prefix = secrets.token_hex(4)
+    raw_key = f"{API_KEY_PREFIX}_{prefix}_{secrets.token_urlsafe(32)}"
+    api_key = ApiKey(
+        organization=organization, name=name, prefix=prefix, key_hash=_hash_key(raw_key), scopes=scopes
+    )
+    api_key.save()
+    return api_key, raw_key
+
+
+def api_key_authenticate(raw_key: str) -> ApiKey | None:
+    """The active key matching `raw_key`, or None. Looks across organizations: the key names its own."""
+    parts = raw_key.split("_", 2)
+    if len(parts) != 3 or parts[0] != API_KEY_PREFIX:
+        return None
+    api_key = (
+        ApiKey.unscoped.select_related("organization")
+        .filter(prefix=parts[1], revoked_at__isnull=True)
+        .first()
+    )
+    if api_key is None or not hmac.compare_digest(api_key.key_hash, _hash_key(raw_key)):
+        return None
+    now = timezone.now()
+    if api_key.last_used_at is None or now - api_key.last_used_at > LAST_USED_RESOLUTION:
+        ApiKey.unscoped.filter(pk=api_key.pk).update(last_used_at=now)
+        api_key.last_used_at = now
+    return api_key
+
+
+def api_key_revoke(*, api_key: ApiKey) -> ApiKey:
+    if api_key.revoked_at is None:
+        api_key.revoked_at = timezone.now()
+        api_key.save(update_fields=["revoked_at"])
+    return api_key
+
+
+def memberships_of(user: User) -> list[Membership]:
+    """A user's memberships in every organization: what the admin may scope a session to."""
+    return list(
+        Membership.unscoped.filter(user=user).select_related("organization").order_by("organization__name")
+    )
+
+
+def membership_user_for_email(email: str) -> User:
+    """The user with this email, created (staff, no usable password until reset) when there is none."""
+    email = email.strip().lower()
+    user = User.objects.filter(email__iexact=email).first()
+    return user or User.objects.create_user(email=email, password=None, is_staff=True)

@@ -1,0 +1,52 @@
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from tenancy.models import ApiKey
+from tenancy.services import api_key_authenticate, api_key_revoke
+from tests.conftest import World
+
+pytestmark = pytest.mark.django_db
+
+
+def test_create_api_key_prints_the_key_alone(world: World) -> None:
+    out = StringIO()
+
+    call_command("create_api_key", "--org", "a", "--name", "Greenhouse", "--scopes", "read", stdout=out)
+
+    raw_key = out.getvalue().strip()
+    assert "\n" not in raw_key and raw_key.startswith("kbr_")
+    key = api_key_authenticate(raw_key)
+    assert key is not None and key.name == "Greenhouse" and key.scopes == ["read"]
+    assert key.organization == world.a.organization
+
+
+def test_only_a_hash_of_the_key_is_stored(world: World) -> None:
+    stored = ApiKey.unscoped.get(pk=world.a.api_key.pk)
+
+    assert world.a.raw_key not in {stored.key_hash, stored.prefix, stored.name}
+    assert len(stored.key_hash) == 64
+
+
+def test_revoked_key_no_longer_authenticates(world: World) -> None:
+    with world.a.scope():
+        api_key_revoke(api_key=world.a.api_key)
+
+    assert api_key_authenticate(world.a.raw_key) is None
+
+
+def test_tampered_key_does_not_authenticate(world: World) -> None:
+    assert api_key_authenticate(world.a.raw_key[:-2] + "xx") is None
+
+
+def test_authentication_records_last_use(world: World) -> None:
+    api_key_authenticate(world.a.raw_key)
+
+    assert ApiKey.unscoped.get(pk=world.a.api_key.pk).last_used_at is not None
+
+
+def test_create_api_key_for_unknown_organization_fails(world: World) -> None:
+    with pytest.raises(CommandError, match="No organization"):
+        call_command("create_api_key", "--org", "nope", "--name", "x", stdout=StringIO())
