@@ -7,4 +7,8 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 app = Celery("kabar")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
-app.conf.beat_schedule = {}
+
+# Every job is safe to run twice and on several workers at once; none schedules work days ahead.
+app.conf.beat_schedule = {
+    "outbox-relay": {"task": "notifications.relay", "schedule": 60.0},
+}

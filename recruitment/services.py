@@ -5,6 +5,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from candidates.models import Candidate
+from notifications.models import NotificationKind
+from recruitment.emails import cancel_pending_rejection, queue_candidate_email
 from recruitment.errors import ApplicationAlreadyOpen, InvalidTransition, StaleStage
 from recruitment.models import (
     Application,
@@ -169,7 +171,7 @@ def application_reject(
     _refuse_other_organization(organization, reason)
     _require_active(application, "rejected")
     _decide(application, ApplicationStatus.REJECTED, reason=reason, note=note)
-    _record(
+    entry = _record(
         application,
         actor,
         HistoryEvent.REJECTED,
@@ -177,6 +179,7 @@ def application_reject(
         note=note,
         from_status=ApplicationStatus.ACTIVE,
     )
+    queue_candidate_email(application, NotificationKind.REJECTION, event_id=entry.pk, send_after=notify_at)
     return application
 
 
@@ -209,6 +212,7 @@ def application_unreject(
         ]
     )
     _record(application, actor, HistoryEvent.UNREJECTED, from_status=ApplicationStatus.REJECTED)
+    cancel_pending_rejection(application)
     return application
 
 
@@ -223,7 +227,7 @@ def application_hire(
     if hired_stage is not None:
         application.stage = hired_stage
     _decide(application, ApplicationStatus.HIRED, note=note, extra_fields=["stage"])
-    _record(
+    entry = _record(
         application,
         actor,
         HistoryEvent.HIRED,
@@ -232,6 +236,7 @@ def application_hire(
         note=note,
         from_status=ApplicationStatus.ACTIVE,
     )
+    queue_candidate_email(application, NotificationKind.OFFER, event_id=entry.pk)
     return application
 
 
@@ -248,7 +253,7 @@ def application_withdraw(
     _refuse_other_organization(organization, reason)
     _require_active(application, "withdrawn")
     _decide(application, ApplicationStatus.WITHDRAWN, reason=reason, note=note)
-    _record(
+    entry = _record(
         application,
         actor,
         HistoryEvent.WITHDRAWN,
@@ -256,6 +261,7 @@ def application_withdraw(
         note=note,
         from_status=ApplicationStatus.ACTIVE,
     )
+    queue_candidate_email(application, NotificationKind.WITHDRAWAL_CONFIRMATION, event_id=entry.pk)
     return application
 
 

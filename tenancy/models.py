@@ -1,5 +1,6 @@
 import uuid
 import zoneinfo
+from datetime import time
 
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.contrib.postgres.fields import ArrayField
@@ -23,6 +24,10 @@ def validate_timezone(value: str) -> None:
         raise ValidationError(
             _("%(value)s is not a known time zone (for example Asia/Jakarta)."), params={"value": value}
         )
+
+
+def weekdays() -> list[int]:
+    return [0, 1, 2, 3, 4]
 
 
 class UserManager(BaseUserManager["User"]):
@@ -85,6 +90,12 @@ class Organization(models.Model):
     sender_name = models.CharField(_("sender name"), max_length=200, blank=True)
     sender_email = models.EmailField(_("sender address"), blank=True)
     reply_to_email = models.EmailField(_("reply-to address"), blank=True)
+    email_hourly_cap = models.PositiveIntegerField(_("emails per hour at most"), default=500)
+    sending_hours_start = models.TimeField(_("automatic emails from"), default=time(8, 0))
+    sending_hours_end = models.TimeField(_("automatic emails until"), default=time(18, 0))
+    sending_days = ArrayField(
+        models.PositiveSmallIntegerField(), default=weekdays, verbose_name=_("sending days (0 = Monday)")
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
