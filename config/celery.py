@@ -11,4 +11,6 @@ app.autodiscover_tasks()
 # Every job is safe to run twice and on several workers at once; none schedules work days ahead.
 app.conf.beat_schedule = {
     "outbox-relay": {"task": "notifications.relay", "schedule": 60.0},
+    "decision-sweep": {"task": "recruitment.decision_sweep", "schedule": 300.0},
+    "hr-digest": {"task": "recruitment.hr_digest", "schedule": 900.0},
 }

@@ -161,6 +161,11 @@ def mailer_from_url(email_url: str) -> dict:
     }
 
 
+KABAR_BASE_URL = os.environ.get("KABAR_BASE_URL", "http://localhost:8000").rstrip("/")
+# Candidates' replies go to <slug>+<token>@KABAR_INBOUND_DOMAIN, routed to Kabar by the ESP or MTA.
+KABAR_INBOUND_DOMAIN = os.environ.get("KABAR_INBOUND_DOMAIN", "inbound.kabar.local")
+INBOUND_EMAIL_MAX_BYTES = 10 * 1024 * 1024
+
 MAILERS = {"default": mailer_from_url(EMAIL_URL)}
 if os.environ.get("EMAIL_BACKEND"):
     MAILERS["default"] = {"BACKEND": os.environ["EMAIL_BACKEND"]}

@@ -1,4 +1,5 @@
 import uuid
+from enum import StrEnum
 
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
@@ -8,7 +9,9 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from candidates.models import Candidate
-from tenancy.models import ApiKey, TenantModel
+from recruitment.classification import FollowUpKind
+from recruitment.policy import ResponseOwed, Sequence, Timing
+from tenancy.models import ApiKey, ScopedManager, TenantModel
 
 
 class JobStatus(models.TextChoices):
@@ -277,3 +280,117 @@ class FollowUpPolicy(TenantModel):
 
     def __str__(self) -> str:
         return f"{_('Policy')}: {self.job or self.organization}"
+
+
+def enum_choices(values: type[StrEnum]) -> list[tuple[str, str]]:
+    """Model choices for the pure policy's enums, which know nothing of Django."""
+    return [(value.value, value.value.replace("_", " ").capitalize()) for value in values]
+
+
+class FollowUpChannel(models.TextChoices):
+    EMAIL = "email", _("Email")
+    PHONE = "phone", _("Phone")
+    API = "api", _("API")
+    MANUAL = "manual", _("Manual")
+
+
+class FollowUp(TenantModel):
+    """One incoming message from a candidate about an application, with the policy's verdict on it."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, related_name="followups", verbose_name=_("application")
+    )
+    received_at = models.DateTimeField(_("received"))
+    channel = models.CharField(_("channel"), max_length=10, choices=FollowUpChannel.choices)
+    kind = models.CharField(_("kind"), max_length=20, choices=FollowUpKind.choices)
+    kind_was_classified = models.BooleanField(_("kind found by Kabar"), default=False)
+    subject = models.CharField(_("subject"), max_length=500, blank=True)
+    text = models.TextField(_("text"), blank=True)
+    sender = models.CharField(_("sender"), max_length=300, blank=True)
+    inbound_email = models.OneToOneField(
+        "InboundEmail", on_delete=models.SET_NULL, null=True, blank=True, related_name="followup"
+    )
+    timing = models.CharField(_("timing"), max_length=20, choices=enum_choices(Timing), blank=True)
+    sequence = models.CharField(_("sequence"), max_length=20, choices=enum_choices(Sequence))
+    number = models.PositiveSmallIntegerField(_("number"), default=0)
+    response_owed = models.CharField(_("response owed"), max_length=20, choices=enum_choices(ResponseOwed))
+    expected_decision_date = models.DateField(_("expected decision date"), null=True, blank=True)
+    reply_due_at = models.DateTimeField(_("reply due"), null=True, blank=True)
+    signals = models.JSONField(_("signals"), default=dict, blank=True)
+    answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
+    feedback_text = models.TextField(_("feedback sent"), blank=True)
+    logged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("follow-up")
+        verbose_name_plural = _("follow-ups")
+        ordering = ["-received_at"]
+        indexes = [
+            models.Index(
+                fields=["reply_due_at"],
+                condition=Q(answered_at__isnull=True),
+                name="followup_awaiting_reply_idx",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.received_at:%Y-%m-%d}"
+
+    @property
+    def awaiting_reply(self) -> bool:
+        return self.reply_due_at is not None and self.answered_at is None
+
+
+class InboundStatus(models.TextChoices):
+    RECEIVED = "received", _("Received")
+    MATCHED = "matched", _("Logged as a follow-up")
+    UNMATCHED = "unmatched", _("Waiting for triage")
+    REJECTED = "rejected", _("Could not be read")
+    DISMISSED = "dismissed", _("Dismissed")
+
+
+class InboundEmail(models.Model):
+    """A raw incoming email, stored before anything is done with it so that nothing is ever lost.
+
+    The organization is empty when the address it was sent to matched none; such rows are seen in the
+    platform scope only.
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    organization = models.ForeignKey(
+        "tenancy.Organization",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        verbose_name=_("organization"),
+    )
+    raw = models.BinaryField(_("raw message"))
+    size = models.PositiveIntegerField(_("size in bytes"))
+    status = models.CharField(
+        _("status"), max_length=10, choices=InboundStatus.choices, default=InboundStatus.RECEIVED
+    )
+    error = models.TextField(_("error"), blank=True)
+    source = models.CharField(_("source"), max_length=50, blank=True)
+    from_address = models.CharField(_("from"), max_length=300, blank=True)
+    to_addresses = models.TextField(_("to"), blank=True)
+    subject = models.CharField(_("subject"), max_length=500, blank=True)
+    text = models.TextField(_("text"), blank=True)
+    message_id = models.CharField(_("Message-ID"), max_length=300, blank=True)
+    in_reply_to = models.TextField(_("In-Reply-To and References"), blank=True)
+    received_at = models.DateTimeField(_("received"), auto_now_add=True)
+
+    objects = ScopedManager()
+    unscoped = models.Manager()  # noqa: DJ012 (ruff takes a second manager for a field)
+
+    class Meta:
+        verbose_name = _("inbound email")
+        verbose_name_plural = _("inbound emails")
+        ordering = ["-received_at"]
+        base_manager_name = "unscoped"
+
+    def __str__(self) -> str:
+        return self.subject or str(self.id)

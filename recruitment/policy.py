@@ -16,21 +16,13 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
+from recruitment.classification import FollowUpKind
+
 # A question in a free-form message is answered by a person, who gets two days for it.
 HR_REPLY_DAYS = 2
 
 _ACTIVE = "active"
 _REJECTED = "rejected"
-
-
-class Kind(StrEnum):
-    """The follow-up's kind; the values equal those of `FollowUpKind` on the model."""
-
-    THANK_YOU = "thank_you"
-    STATUS_INQUIRY = "status_inquiry"
-    FEEDBACK_REQUEST = "feedback_request"
-    WITHDRAWAL = "withdrawal"
-    OTHER = "other"
 
 
 class Timing(StrEnum):
@@ -55,7 +47,7 @@ class ResponseOwed(StrEnum):
 
 
 # These kinds share `followup_limit`; feedback requests have their own limit, withdrawals none.
-_COUNTED_KINDS = frozenset({Kind.THANK_YOU, Kind.STATUS_INQUIRY, Kind.OTHER})
+_COUNTED_KINDS = frozenset({FollowUpKind.THANK_YOU, FollowUpKind.STATUS_INQUIRY, FollowUpKind.OTHER})
 
 
 @dataclass(frozen=True)
@@ -79,7 +71,7 @@ class InterviewFacts:
 
 @dataclass(frozen=True)
 class EarlierFollowUp:
-    kind: Kind
+    kind: FollowUpKind
     received_at: datetime
     answered: bool = False
 
@@ -96,7 +88,7 @@ class ApplicationFacts:
 
 @dataclass(frozen=True)
 class Message:
-    kind: Kind
+    kind: FollowUpKind
     received_at: datetime
     subject: str = ""
     text: str = ""
@@ -212,19 +204,19 @@ def detect_signals(message: Message, position: str, timing: Timing | None) -> Si
 def _timing(rules: Rules, application: ApplicationFacts, message: Message) -> Timing | None:
     if _is_decided_by(application, message.received_at):
         return Timing.AFTER_DECISION
-    if message.kind == Kind.WITHDRAWAL:
+    if message.kind == FollowUpKind.WITHDRAWAL:
         return None
     held = [
         interview
         for interview in application.interviews
         if not interview.cancelled and interview.ends_at <= message.received_at
     ]
-    if not held or message.kind not in (Kind.THANK_YOU, Kind.STATUS_INQUIRY):
+    if not held or message.kind not in (FollowUpKind.THANK_YOU, FollowUpKind.STATUS_INQUIRY):
         return Timing.ON_TIME
     zone = ZoneInfo(application.timezone)
     received_on = _local_date(message.received_at, zone)
     last_end = max(_local_date(interview.ends_at, zone) for interview in held)
-    if message.kind == Kind.THANK_YOU:
+    if message.kind == FollowUpKind.THANK_YOU:
         in_window = received_on <= last_end + timedelta(days=rules.thank_you_window_days)
         return Timing.ON_TIME if in_window else Timing.LATE
     first_allowed = max(
@@ -239,10 +231,10 @@ def _timing(rules: Rules, application: ApplicationFacts, message: Message) -> Ti
 
 
 def _sequence(rules: Rules, application: ApplicationFacts, message: Message) -> tuple[Sequence, int]:
-    if message.kind == Kind.WITHDRAWAL:
+    if message.kind == FollowUpKind.WITHDRAWAL:
         return Sequence.NOT_COUNTED, 0
-    if message.kind == Kind.FEEDBACK_REQUEST:
-        kinds, limit = frozenset({Kind.FEEDBACK_REQUEST}), rules.feedback_limit
+    if message.kind == FollowUpKind.FEEDBACK_REQUEST:
+        kinds, limit = frozenset({FollowUpKind.FEEDBACK_REQUEST}), rules.feedback_limit
     else:
         kinds, limit = _COUNTED_KINDS, rules.followup_limit
     number = 1 + sum(
@@ -257,16 +249,16 @@ def _response(
     application: ApplicationFacts, message: Message, sequence: Sequence, timing: Timing | None
 ) -> ResponseOwed:
     active = application.status == _ACTIVE
-    if message.kind == Kind.WITHDRAWAL:
+    if message.kind == FollowUpKind.WITHDRAWAL:
         return ResponseOwed.WITHDRAW if active else ResponseOwed.NONE
     if sequence == Sequence.OVER_LIMIT:
         return ResponseOwed.NONE
-    if message.kind == Kind.STATUS_INQUIRY:
+    if message.kind == FollowUpKind.STATUS_INQUIRY:
         return ResponseOwed.ACKNOWLEDGE if active else ResponseOwed.HR_REPLY
-    if message.kind == Kind.FEEDBACK_REQUEST:
+    if message.kind == FollowUpKind.FEEDBACK_REQUEST:
         rejected = application.status == _REJECTED and timing == Timing.AFTER_DECISION
         return ResponseOwed.FEEDBACK if rejected else ResponseOwed.HR_REPLY
-    if message.kind == Kind.OTHER and "?" in message.text:
+    if message.kind == FollowUpKind.OTHER and "?" in message.text:
         return ResponseOwed.HR_REPLY
     return ResponseOwed.NONE
 

@@ -96,7 +96,7 @@ def job_create(
 
 @transaction.atomic
 def job_update(*, organization: Organization, actor: Actor, job: Job, **fields: Any) -> Job:
-    _refuse_other_organization(organization, job)
+    refuse_other_organization(organization, job)
     allowed = {"title", "department", "location", "status"}
     if set(fields) - allowed:
         raise TypeError(f"Unknown job fields: {', '.join(sorted(set(fields) - allowed))}")
@@ -110,7 +110,7 @@ def job_update(*, organization: Organization, actor: Actor, job: Job, **fields: 
 def application_create(
     *, organization: Organization, actor: Actor, candidate: Candidate, job: Job, stage: Stage | None = None
 ) -> Application:
-    _refuse_other_organization(organization, candidate, job, stage)
+    refuse_other_organization(organization, candidate, job, stage)
     if job.status == JobStatus.CLOSED:
         raise InvalidTransition("The job is closed; it takes no new applications.", code="job_closed")
     first_stage = stage or job.stages.order_by("order").first()
@@ -138,8 +138,8 @@ def application_move(
     note: str = "",
 ) -> Application:
     """Moves an active application; refused when it is no longer at `from_stage` (a double move)."""
-    application = _lock(organization, application)
-    _refuse_other_organization(organization, from_stage, to_stage)
+    application = lock_application(organization, application)
+    refuse_other_organization(organization, from_stage, to_stage)
     _require_active(application, "moved")
     if application.stage_id != from_stage.pk:
         raise StaleStage(
@@ -167,8 +167,8 @@ def application_reject(
     note: str = "",
     notify_at: datetime | None = None,
 ) -> Application:
-    application = _lock(organization, application)
-    _refuse_other_organization(organization, reason)
+    application = lock_application(organization, application)
+    refuse_other_organization(organization, reason)
     _require_active(application, "rejected")
     _decide(application, ApplicationStatus.REJECTED, reason=reason, note=note)
     entry = _record(
@@ -184,10 +184,47 @@ def application_reject(
 
 
 @transaction.atomic
+def application_auto_reject(
+    *, organization: Organization, application: Application, now: datetime
+) -> Application | None:
+    """The decision sweep's rejection: only while the application is still active and overdue.
+
+    Under the row lock the check is the conditional update: a human decision that committed first wins.
+    """
+    application = lock_application(organization, application)
+    if (
+        application.status != ApplicationStatus.ACTIVE
+        or not application.decision_due_at
+        or application.decision_due_at > now
+    ):
+        return None
+    reason = no_decision_reason(organization, policy_for_job(application.job).decision_window_days)
+    _decide(application, ApplicationStatus.REJECTED, reason=reason, note=reason.name)
+    entry = _record(
+        application,
+        Actor.system(),
+        HistoryEvent.REJECTED,
+        reason=reason,
+        note=reason.name,
+        from_status=ApplicationStatus.ACTIVE,
+    )
+    queue_candidate_email(application, NotificationKind.AUTO_REJECTION, event_id=entry.pk, automatic=True)
+    return application
+
+
+def no_decision_reason(organization: Organization, days: int) -> RejectionReason:
+    name = NO_DECISION_REASON[organization.language].format(days=days)
+    reason, _created = RejectionReason.objects.get_or_create(
+        organization=organization, name=name, defaults={"type": RejectionType.REJECTED_BY_US}
+    )
+    return reason
+
+
+@transaction.atomic
 def application_unreject(
     *, organization: Organization, actor: Actor, application: Application
 ) -> Application:
-    application = _lock(organization, application)
+    application = lock_application(organization, application)
     if application.status != ApplicationStatus.REJECTED:
         raise InvalidTransition("Only a rejected application can be un-rejected.")
     if Application.objects.filter(
@@ -220,7 +257,7 @@ def application_unreject(
 def application_hire(
     *, organization: Organization, actor: Actor, application: Application, note: str = ""
 ) -> Application:
-    application = _lock(organization, application)
+    application = lock_application(organization, application)
     _require_active(application, "hired")
     from_stage = application.stage
     hired_stage = application.job.stages.filter(kind=StageKind.HIRED).order_by("order").first()
@@ -249,8 +286,8 @@ def application_withdraw(
     reason: RejectionReason | None = None,
     note: str = "",
 ) -> Application:
-    application = _lock(organization, application)
-    _refuse_other_organization(organization, reason)
+    application = lock_application(organization, application)
+    refuse_other_organization(organization, reason)
     _require_active(application, "withdrawn")
     _decide(application, ApplicationStatus.WITHDRAWN, reason=reason, note=note)
     entry = _record(
@@ -277,7 +314,7 @@ def interview_schedule(
     interviewers: list[str] | None = None,
     results_promised_by: date | None = None,
 ) -> Interview:
-    application = _lock(organization, application)
+    application = lock_application(organization, application)
     _require_active(application, "interviewed")
     _require_order(starts_at, ends_at)
     interview = Interview(
@@ -298,7 +335,7 @@ def interview_schedule(
 def interview_update(
     *, organization: Organization, actor: Actor, interview: Interview, **fields: Any
 ) -> Interview:
-    application = _lock(organization, interview.application)
+    application = lock_application(organization, interview.application)
     allowed = {"starts_at", "ends_at", "kind", "interviewers", "results_promised_by", "feedback_notes"}
     if set(fields) - allowed:
         raise TypeError(f"Unknown interview fields: {', '.join(sorted(set(fields) - allowed))}")
@@ -315,7 +352,7 @@ def interview_complete(
     *, organization: Organization, actor: Actor, interview: Interview, feedback_notes: str | None = None
 ) -> Interview:
     """Records that the interview took place; the decision is due the policy's window after the last one."""
-    application = _lock(organization, interview.application)
+    application = lock_application(organization, interview.application)
     if interview.cancelled_at is not None:
         raise InvalidTransition("A cancelled interview cannot be completed.")
     interview.completed_at = interview.completed_at or timezone.now()
@@ -328,7 +365,7 @@ def interview_complete(
 
 @transaction.atomic
 def interview_cancel(*, organization: Organization, actor: Actor, interview: Interview) -> Interview:
-    application = _lock(organization, interview.application)
+    application = lock_application(organization, interview.application)
     if interview.completed_at is not None:
         raise InvalidTransition("A completed interview cannot be cancelled.")
     interview.cancelled_at = interview.cancelled_at or timezone.now()
@@ -337,8 +374,8 @@ def interview_cancel(*, organization: Organization, actor: Actor, interview: Int
     return interview
 
 
-def _lock(organization: Organization, application: Application) -> Application:
-    _refuse_other_organization(organization, application)
+def lock_application(organization: Organization, application: Application) -> Application:
+    refuse_other_organization(organization, application)
     return (
         Application.objects.select_for_update(of=("self",))
         .select_related("job", "stage")
@@ -346,7 +383,7 @@ def _lock(organization: Organization, application: Application) -> Application:
     )
 
 
-def _refuse_other_organization(organization: Organization, *objects: Any) -> None:
+def refuse_other_organization(organization: Organization, *objects: Any) -> None:
     for obj in objects:
         if obj is not None and obj.organization_id != organization.pk:
             raise CrossOrganizationReference(f"The {obj._meta.verbose_name} belongs to another organization.")

@@ -1,7 +1,9 @@
+import secrets
 import uuid
 import zoneinfo
 from datetime import time
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.contrib.postgres.fields import ArrayField
 from django.core.exceptions import ValidationError
@@ -24,6 +26,10 @@ def validate_timezone(value: str) -> None:
         raise ValidationError(
             _("%(value)s is not a known time zone (for example Asia/Jakarta)."), params={"value": value}
         )
+
+
+def new_inbound_token() -> str:
+    return secrets.token_hex(6)
 
 
 def weekdays() -> list[int]:
@@ -52,6 +58,7 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     email = models.EmailField(_("email address"), unique=True)
     full_name = models.CharField(_("full name"), max_length=200, blank=True)
+    language = models.CharField(_("admin language"), max_length=2, choices=Language.choices, blank=True)
     is_staff = models.BooleanField(_("staff status"), default=False)
     is_active = models.BooleanField(_("active"), default=True)
     date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
@@ -90,6 +97,9 @@ class Organization(models.Model):
     sender_name = models.CharField(_("sender name"), max_length=200, blank=True)
     sender_email = models.EmailField(_("sender address"), blank=True)
     reply_to_email = models.EmailField(_("reply-to address"), blank=True)
+    inbound_token = models.CharField(
+        _("inbound address token"), max_length=24, unique=True, default=new_inbound_token, editable=False
+    )
     email_hourly_cap = models.PositiveIntegerField(_("emails per hour at most"), default=500)
     sending_hours_start = models.TimeField(_("automatic emails from"), default=time(8, 0))
     sending_hours_end = models.TimeField(_("automatic emails until"), default=time(18, 0))
@@ -105,6 +115,11 @@ class Organization(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def inbound_address(self) -> str:
+        """Where candidates' replies reach Kabar: the token names the organization."""
+        return f"{self.slug}+{self.inbound_token}@{settings.KABAR_INBOUND_DOMAIN}"
 
     @property
     def zone(self) -> zoneinfo.ZoneInfo:

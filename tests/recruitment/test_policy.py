@@ -6,12 +6,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from recruitment.classification import FollowUpKind
 from recruitment.policy import (
     HR_REPLY_DAYS,
     ApplicationFacts,
     EarlierFollowUp,
     InterviewFacts,
-    Kind,
     Message,
     ResponseOwed,
     Rules,
@@ -39,7 +39,7 @@ def interview(day: int = 0, **fields: object) -> InterviewFacts:
     return InterviewFacts(ends_at=at(day, 11), **fields)
 
 
-def earlier(kind: Kind, day: int, answered: bool = False) -> EarlierFollowUp:
+def earlier(kind: FollowUpKind, day: int, answered: bool = False) -> EarlierFollowUp:
     return EarlierFollowUp(kind=kind, received_at=at(day), answered=answered)
 
 
@@ -60,7 +60,7 @@ def application(
     )
 
 
-def message(kind: Kind, received_at: datetime, text: str = "", subject: str = "") -> Message:
+def message(kind: FollowUpKind, received_at: datetime, text: str = "", subject: str = "") -> Message:
     return Message(kind=kind, received_at=received_at, subject=subject, text=text)
 
 
@@ -77,14 +77,14 @@ def rejected_on(day: int, **fields: object) -> ApplicationFacts:
     ids=["same-day", "next-day-midnight", "next-day-late-evening"],
 )
 def test_thank_you_within_one_day_is_on_time(received_at: datetime) -> None:
-    verdict = evaluate(RULES, application(), message(Kind.THANK_YOU, received_at))
+    verdict = evaluate(RULES, application(), message(FollowUpKind.THANK_YOU, received_at))
 
     assert verdict.timing == Timing.ON_TIME
 
 
 @pytest.mark.parametrize("received_at", [at(2, 0, 0), at(5)], ids=["day-2-midnight", "day-5"])
 def test_thank_you_after_one_day_is_late(received_at: datetime) -> None:
-    verdict = evaluate(RULES, application(), message(Kind.THANK_YOU, received_at))
+    verdict = evaluate(RULES, application(), message(FollowUpKind.THANK_YOU, received_at))
 
     assert verdict.timing == Timing.LATE
 
@@ -100,7 +100,7 @@ def test_thank_you_window_counts_days_in_org_timezone(timezone: str, expected: T
         interviews=(InterviewFacts(ends_at=datetime(2025, 3, 3, 16, tzinfo=UTC)),), timezone=timezone
     )
 
-    verdict = evaluate(RULES, facts, message(Kind.THANK_YOU, datetime(2025, 3, 4, 18, tzinfo=UTC)))
+    verdict = evaluate(RULES, facts, message(FollowUpKind.THANK_YOU, datetime(2025, 3, 4, 18, tzinfo=UTC)))
 
     assert verdict.timing == expected
 
@@ -112,7 +112,7 @@ def test_thank_you_window_counts_days_in_org_timezone(timezone: str, expected: T
 )
 def test_thank_you_window_follows_rules(window_days: int, expected: Timing) -> None:
     verdict = evaluate(
-        Rules(thank_you_window_days=window_days), application(), message(Kind.THANK_YOU, at(3))
+        Rules(thank_you_window_days=window_days), application(), message(FollowUpKind.THANK_YOU, at(3))
     )
 
     assert verdict.timing == expected
@@ -130,13 +130,13 @@ def test_thank_you_window_follows_rules(window_days: int, expected: Timing) -> N
 def test_thank_you_counts_from_last_held_interview(
     interviews: tuple[InterviewFacts, ...], expected: Timing
 ) -> None:
-    verdict = evaluate(RULES, application(interviews=interviews), message(Kind.THANK_YOU, at(6)))
+    verdict = evaluate(RULES, application(interviews=interviews), message(FollowUpKind.THANK_YOU, at(6)))
 
     assert verdict.timing == expected
 
 
-@pytest.mark.parametrize("kind", [Kind.THANK_YOU, Kind.STATUS_INQUIRY], ids=str)
-def test_thank_you_or_status_inquiry_before_any_interview_is_on_time(kind: Kind) -> None:
+@pytest.mark.parametrize("kind", [FollowUpKind.THANK_YOU, FollowUpKind.STATUS_INQUIRY], ids=str)
+def test_thank_you_or_status_inquiry_before_any_interview_is_on_time(kind: FollowUpKind) -> None:
     verdict = evaluate(RULES, application(interviews=()), message(kind, at(0)))
 
     assert verdict.timing == Timing.ON_TIME
@@ -144,14 +144,14 @@ def test_thank_you_or_status_inquiry_before_any_interview_is_on_time(kind: Kind)
 
 @pytest.mark.parametrize("received_at", [at(1), at(6, 23, 59)], ids=["day-1", "day-6-late-evening"])
 def test_status_inquiry_before_seven_days_is_early(received_at: datetime) -> None:
-    verdict = evaluate(RULES, application(), message(Kind.STATUS_INQUIRY, received_at))
+    verdict = evaluate(RULES, application(), message(FollowUpKind.STATUS_INQUIRY, received_at))
 
     assert verdict.timing == Timing.EARLY
 
 
 @pytest.mark.parametrize("received_at", [at(7, 0, 0), at(8)], ids=["day-7-midnight", "day-8"])
 def test_status_inquiry_from_seven_days_is_on_time(received_at: datetime) -> None:
-    verdict = evaluate(RULES, application(), message(Kind.STATUS_INQUIRY, received_at))
+    verdict = evaluate(RULES, application(), message(FollowUpKind.STATUS_INQUIRY, received_at))
 
     assert verdict.timing == Timing.ON_TIME
 
@@ -164,19 +164,21 @@ def test_status_inquiry_from_seven_days_is_on_time(received_at: datetime) -> Non
 def test_status_inquiry_waits_for_later_promised_date(received_at: datetime, expected: Timing) -> None:
     facts = application(interviews=(interview(0, results_promised_by=on(10)),))
 
-    verdict = evaluate(RULES, facts, message(Kind.STATUS_INQUIRY, received_at))
+    verdict = evaluate(RULES, facts, message(FollowUpKind.STATUS_INQUIRY, received_at))
 
     assert verdict.timing == expected
 
 
 def test_status_inquiry_wait_follows_rules() -> None:
-    verdict = evaluate(Rules(status_inquiry_wait_days=3), application(), message(Kind.STATUS_INQUIRY, at(3)))
+    verdict = evaluate(
+        Rules(status_inquiry_wait_days=3), application(), message(FollowUpKind.STATUS_INQUIRY, at(3))
+    )
 
     assert verdict.timing == Timing.ON_TIME
 
 
-@pytest.mark.parametrize("kind", [Kind.FEEDBACK_REQUEST, Kind.OTHER], ids=str)
-def test_other_kinds_before_decision_are_on_time(kind: Kind) -> None:
+@pytest.mark.parametrize("kind", [FollowUpKind.FEEDBACK_REQUEST, FollowUpKind.OTHER], ids=str)
+def test_other_kinds_before_decision_are_on_time(kind: FollowUpKind) -> None:
     verdict = evaluate(RULES, application(), message(kind, at(0, 15)))
 
     assert verdict.timing == Timing.ON_TIME
@@ -184,15 +186,15 @@ def test_other_kinds_before_decision_are_on_time(kind: Kind) -> None:
 
 @pytest.mark.parametrize("interviews", [(), (interview(),)], ids=["no-interview", "after-interview"])
 def test_withdrawal_before_decision_has_no_timing(interviews: tuple[InterviewFacts, ...]) -> None:
-    verdict = evaluate(RULES, application(interviews=interviews), message(Kind.WITHDRAWAL, at(3)))
+    verdict = evaluate(RULES, application(interviews=interviews), message(FollowUpKind.WITHDRAWAL, at(3)))
 
     assert verdict.timing is None
     assert verdict.signals.timing is None
 
 
-@pytest.mark.parametrize("kind", list(Kind), ids=str)
+@pytest.mark.parametrize("kind", list(FollowUpKind), ids=str)
 @pytest.mark.parametrize("status", ["hired", "rejected", "withdrawn"])
-def test_anything_after_decision_is_after_decision(kind: Kind, status: str) -> None:
+def test_anything_after_decision_is_after_decision(kind: FollowUpKind, status: str) -> None:
     facts = application(status=status, decided_at=at(8, 9))
 
     verdict = evaluate(RULES, facts, message(kind, at(8, 9)))
@@ -210,7 +212,7 @@ def test_anything_after_decision_is_after_decision(kind: Kind, status: str) -> N
     ids=["received-before-decision", "closed-without-decision-time", "rejection-undone"],
 )
 def test_message_without_earlier_decision_is_not_after_decision(facts: ApplicationFacts) -> None:
-    verdict = evaluate(RULES, facts, message(Kind.STATUS_INQUIRY, at(8)))
+    verdict = evaluate(RULES, facts, message(FollowUpKind.STATUS_INQUIRY, at(8)))
 
     assert verdict.timing == Timing.ON_TIME
 
@@ -222,8 +224,8 @@ def test_message_without_earlier_decision_is_not_after_decision(facts: Applicati
     ("earlier_followups", "number"),
     [
         ((), 1),
-        ((earlier(Kind.THANK_YOU, 1),), 2),
-        ((earlier(Kind.OTHER, 1),), 2),
+        ((earlier(FollowUpKind.THANK_YOU, 1),), 2),
+        ((earlier(FollowUpKind.OTHER, 1),), 2),
     ],
     ids=["first", "after-thank-you", "after-other"],
 )
@@ -231,15 +233,19 @@ def test_followups_within_limit_are_numbered_in_order(
     earlier_followups: tuple[EarlierFollowUp, ...], number: int
 ) -> None:
     verdict = evaluate(
-        RULES, application(earlier_followups=earlier_followups), message(Kind.STATUS_INQUIRY, at(8))
+        RULES, application(earlier_followups=earlier_followups), message(FollowUpKind.STATUS_INQUIRY, at(8))
     )
 
     assert (verdict.sequence, verdict.number) == (Sequence.WITHIN_LIMIT, number)
 
 
-@pytest.mark.parametrize("kind", [Kind.THANK_YOU, Kind.STATUS_INQUIRY, Kind.OTHER], ids=str)
-def test_third_followup_is_over_limit(kind: Kind) -> None:
-    facts = application(earlier_followups=(earlier(Kind.THANK_YOU, 1), earlier(Kind.STATUS_INQUIRY, 8)))
+@pytest.mark.parametrize(
+    "kind", [FollowUpKind.THANK_YOU, FollowUpKind.STATUS_INQUIRY, FollowUpKind.OTHER], ids=str
+)
+def test_third_followup_is_over_limit(kind: FollowUpKind) -> None:
+    facts = application(
+        earlier_followups=(earlier(FollowUpKind.THANK_YOU, 1), earlier(FollowUpKind.STATUS_INQUIRY, 8))
+    )
 
     verdict = evaluate(RULES, facts, message(kind, at(9)))
 
@@ -247,9 +253,11 @@ def test_third_followup_is_over_limit(kind: Kind) -> None:
 
 
 def test_followup_limit_follows_rules() -> None:
-    facts = application(earlier_followups=(earlier(Kind.THANK_YOU, 1), earlier(Kind.STATUS_INQUIRY, 8)))
+    facts = application(
+        earlier_followups=(earlier(FollowUpKind.THANK_YOU, 1), earlier(FollowUpKind.STATUS_INQUIRY, 8))
+    )
 
-    verdict = evaluate(Rules(followup_limit=3), facts, message(Kind.OTHER, at(9)))
+    verdict = evaluate(Rules(followup_limit=3), facts, message(FollowUpKind.OTHER, at(9)))
 
     assert (verdict.sequence, verdict.number) == (Sequence.WITHIN_LIMIT, 3)
 
@@ -257,55 +265,63 @@ def test_followup_limit_follows_rules() -> None:
 def test_withdrawals_and_feedback_requests_do_not_count_toward_followup_limit() -> None:
     facts = application(
         earlier_followups=(
-            earlier(Kind.WITHDRAWAL, 1),
-            earlier(Kind.FEEDBACK_REQUEST, 2),
-            earlier(Kind.OTHER, 3),
+            earlier(FollowUpKind.WITHDRAWAL, 1),
+            earlier(FollowUpKind.FEEDBACK_REQUEST, 2),
+            earlier(FollowUpKind.OTHER, 3),
         )
     )
 
-    verdict = evaluate(RULES, facts, message(Kind.STATUS_INQUIRY, at(8)))
+    verdict = evaluate(RULES, facts, message(FollowUpKind.STATUS_INQUIRY, at(8)))
 
     assert (verdict.sequence, verdict.number) == (Sequence.WITHIN_LIMIT, 2)
 
 
 def test_followups_received_after_the_message_do_not_count() -> None:
-    facts = application(earlier_followups=(earlier(Kind.THANK_YOU, 1), earlier(Kind.OTHER, 9)))
+    facts = application(
+        earlier_followups=(earlier(FollowUpKind.THANK_YOU, 1), earlier(FollowUpKind.OTHER, 9))
+    )
 
-    verdict = evaluate(RULES, facts, message(Kind.STATUS_INQUIRY, at(8)))
+    verdict = evaluate(RULES, facts, message(FollowUpKind.STATUS_INQUIRY, at(8)))
 
     assert (verdict.sequence, verdict.number) == (Sequence.WITHIN_LIMIT, 2)
 
 
 def test_feedback_requests_have_their_own_limit() -> None:
-    facts = rejected_on(15, earlier_followups=(earlier(Kind.THANK_YOU, 1), earlier(Kind.STATUS_INQUIRY, 8)))
+    facts = rejected_on(
+        15, earlier_followups=(earlier(FollowUpKind.THANK_YOU, 1), earlier(FollowUpKind.STATUS_INQUIRY, 8))
+    )
 
-    verdict = evaluate(RULES, facts, message(Kind.FEEDBACK_REQUEST, at(16)))
+    verdict = evaluate(RULES, facts, message(FollowUpKind.FEEDBACK_REQUEST, at(16)))
 
     assert (verdict.sequence, verdict.number) == (Sequence.WITHIN_LIMIT, 1)
 
 
 @pytest.mark.parametrize("answered", [True, False], ids=["first-answered", "first-unanswered"])
 def test_second_feedback_request_is_over_limit(answered: bool) -> None:
-    facts = rejected_on(15, earlier_followups=(earlier(Kind.FEEDBACK_REQUEST, 16, answered=answered),))
+    facts = rejected_on(
+        15, earlier_followups=(earlier(FollowUpKind.FEEDBACK_REQUEST, 16, answered=answered),)
+    )
 
-    verdict = evaluate(RULES, facts, message(Kind.FEEDBACK_REQUEST, at(20)))
+    verdict = evaluate(RULES, facts, message(FollowUpKind.FEEDBACK_REQUEST, at(20)))
 
     assert (verdict.sequence, verdict.number) == (Sequence.OVER_LIMIT, 2)
 
 
 def test_feedback_request_before_rejection_uses_the_feedback_limit() -> None:
-    facts = rejected_on(15, earlier_followups=(earlier(Kind.FEEDBACK_REQUEST, 3),))
+    facts = rejected_on(15, earlier_followups=(earlier(FollowUpKind.FEEDBACK_REQUEST, 3),))
 
-    verdict = evaluate(RULES, facts, message(Kind.FEEDBACK_REQUEST, at(16)))
+    verdict = evaluate(RULES, facts, message(FollowUpKind.FEEDBACK_REQUEST, at(16)))
 
     assert (verdict.sequence, verdict.response) == (Sequence.OVER_LIMIT, ResponseOwed.NONE)
 
 
 @pytest.mark.parametrize("status", ["active", "rejected"])
 def test_withdrawal_is_never_counted(status: str) -> None:
-    facts = application(status=status, earlier_followups=(earlier(Kind.THANK_YOU, 1), earlier(Kind.OTHER, 2)))
+    facts = application(
+        status=status, earlier_followups=(earlier(FollowUpKind.THANK_YOU, 1), earlier(FollowUpKind.OTHER, 2))
+    )
 
-    verdict = evaluate(RULES, facts, message(Kind.WITHDRAWAL, at(8)))
+    verdict = evaluate(RULES, facts, message(FollowUpKind.WITHDRAWAL, at(8)))
 
     assert (verdict.sequence, verdict.number) == (Sequence.NOT_COUNTED, 0)
 
@@ -315,7 +331,7 @@ def test_withdrawal_is_never_counted(status: str) -> None:
 
 @pytest.mark.parametrize("received_at", [at(2), at(8)], ids=["early", "on-time"])
 def test_status_inquiry_on_active_application_is_acknowledged(received_at: datetime) -> None:
-    verdict = evaluate(RULES, application(), message(Kind.STATUS_INQUIRY, received_at))
+    verdict = evaluate(RULES, application(), message(FollowUpKind.STATUS_INQUIRY, received_at))
 
     assert verdict.response == ResponseOwed.ACKNOWLEDGE
 
@@ -323,14 +339,14 @@ def test_status_inquiry_on_active_application_is_acknowledged(received_at: datet
 @pytest.mark.parametrize("status", ["hired", "rejected", "withdrawn"])
 def test_status_inquiry_after_decision_owes_hr_reply(status: str) -> None:
     verdict = evaluate(
-        RULES, application(status=status, decided_at=at(5)), message(Kind.STATUS_INQUIRY, at(8))
+        RULES, application(status=status, decided_at=at(5)), message(FollowUpKind.STATUS_INQUIRY, at(8))
     )
 
     assert verdict.response == ResponseOwed.HR_REPLY
 
 
 def test_feedback_request_after_rejection_owes_feedback() -> None:
-    verdict = evaluate(RULES, rejected_on(15), message(Kind.FEEDBACK_REQUEST, at(16)))
+    verdict = evaluate(RULES, rejected_on(15), message(FollowUpKind.FEEDBACK_REQUEST, at(16)))
 
     assert verdict.response == ResponseOwed.FEEDBACK
 
@@ -345,7 +361,7 @@ def test_feedback_request_after_rejection_owes_feedback() -> None:
     ids=["active", "hired", "rejected-later"],
 )
 def test_feedback_request_without_earlier_rejection_owes_hr_reply(facts: ApplicationFacts) -> None:
-    verdict = evaluate(RULES, facts, message(Kind.FEEDBACK_REQUEST, at(8)))
+    verdict = evaluate(RULES, facts, message(FollowUpKind.FEEDBACK_REQUEST, at(8)))
 
     assert verdict.response == ResponseOwed.HR_REPLY
 
@@ -359,26 +375,30 @@ def test_feedback_request_without_earlier_rejection_owes_hr_reply(facts: Applica
     ids=["question", "statement"],
 )
 def test_other_message_owes_hr_reply_only_for_a_question(text: str, expected: ResponseOwed) -> None:
-    verdict = evaluate(RULES, application(), message(Kind.OTHER, at(2), text))
+    verdict = evaluate(RULES, application(), message(FollowUpKind.OTHER, at(2), text))
 
     assert verdict.response == expected
 
 
 def test_thank_you_owes_nothing() -> None:
-    verdict = evaluate(RULES, application(), message(Kind.THANK_YOU, at(1), "Terima kasih. Kapan hasilnya?"))
+    verdict = evaluate(
+        RULES, application(), message(FollowUpKind.THANK_YOU, at(1), "Terima kasih. Kapan hasilnya?")
+    )
 
     assert verdict.response == ResponseOwed.NONE
 
 
 def test_withdrawal_on_active_application_owes_withdraw() -> None:
-    verdict = evaluate(RULES, application(), message(Kind.WITHDRAWAL, at(3)))
+    verdict = evaluate(RULES, application(), message(FollowUpKind.WITHDRAWAL, at(3)))
 
     assert verdict.response == ResponseOwed.WITHDRAW
 
 
 @pytest.mark.parametrize("status", ["hired", "rejected", "withdrawn"])
 def test_withdrawal_on_closed_application_owes_nothing(status: str) -> None:
-    verdict = evaluate(RULES, application(status=status, decided_at=at(2)), message(Kind.WITHDRAWAL, at(3)))
+    verdict = evaluate(
+        RULES, application(status=status, decided_at=at(2)), message(FollowUpKind.WITHDRAWAL, at(3))
+    )
 
     assert verdict.response == ResponseOwed.NONE
 
@@ -387,16 +407,20 @@ def test_withdrawal_on_closed_application_owes_nothing(status: str) -> None:
     ("facts", "incoming"),
     [
         (
-            application(earlier_followups=(earlier(Kind.THANK_YOU, 1), earlier(Kind.OTHER, 2))),
-            message(Kind.STATUS_INQUIRY, at(8)),
+            application(
+                earlier_followups=(earlier(FollowUpKind.THANK_YOU, 1), earlier(FollowUpKind.OTHER, 2))
+            ),
+            message(FollowUpKind.STATUS_INQUIRY, at(8)),
         ),
         (
-            application(earlier_followups=(earlier(Kind.THANK_YOU, 1), earlier(Kind.OTHER, 2))),
-            message(Kind.OTHER, at(8), "Ada kabar?"),
+            application(
+                earlier_followups=(earlier(FollowUpKind.THANK_YOU, 1), earlier(FollowUpKind.OTHER, 2))
+            ),
+            message(FollowUpKind.OTHER, at(8), "Ada kabar?"),
         ),
         (
-            rejected_on(15, earlier_followups=(earlier(Kind.FEEDBACK_REQUEST, 16, answered=True),)),
-            message(Kind.FEEDBACK_REQUEST, at(20)),
+            rejected_on(15, earlier_followups=(earlier(FollowUpKind.FEEDBACK_REQUEST, 16, answered=True),)),
+            message(FollowUpKind.FEEDBACK_REQUEST, at(20)),
         ),
     ],
     ids=["status-inquiry", "question", "feedback-request"],
@@ -414,12 +438,17 @@ def test_over_limit_owes_nothing(facts: ApplicationFacts, incoming: Message) -> 
 @pytest.mark.parametrize(
     ("rules", "facts", "incoming", "due"),
     [
-        (RULES, rejected_on(15), message(Kind.FEEDBACK_REQUEST, at(16)), at(19)),
-        (Rules(feedback_reply_days=5), rejected_on(15), message(Kind.FEEDBACK_REQUEST, at(16)), at(21)),
-        (RULES, application(), message(Kind.OTHER, at(2), "Boleh tanya?"), at(2 + HR_REPLY_DAYS)),
-        (RULES, application(), message(Kind.STATUS_INQUIRY, at(8)), None),
-        (RULES, application(), message(Kind.THANK_YOU, at(1)), None),
-        (RULES, application(), message(Kind.WITHDRAWAL, at(3)), None),
+        (RULES, rejected_on(15), message(FollowUpKind.FEEDBACK_REQUEST, at(16)), at(19)),
+        (
+            Rules(feedback_reply_days=5),
+            rejected_on(15),
+            message(FollowUpKind.FEEDBACK_REQUEST, at(16)),
+            at(21),
+        ),
+        (RULES, application(), message(FollowUpKind.OTHER, at(2), "Boleh tanya?"), at(2 + HR_REPLY_DAYS)),
+        (RULES, application(), message(FollowUpKind.STATUS_INQUIRY, at(8)), None),
+        (RULES, application(), message(FollowUpKind.THANK_YOU, at(1)), None),
+        (RULES, application(), message(FollowUpKind.WITHDRAWAL, at(3)), None),
     ],
     ids=["feedback", "feedback-custom-days", "hr-reply", "acknowledge", "none", "withdraw"],
 )
@@ -482,9 +511,9 @@ def test_expected_decision_date_follows_rules() -> None:
 @pytest.mark.parametrize(
     ("incoming", "expected"),
     [
-        (message(Kind.STATUS_INQUIRY, at(8)), on(14)),
-        (message(Kind.THANK_YOU, at(1)), None),
-        (message(Kind.OTHER, at(2), "Kapan hasilnya?"), None),
+        (message(FollowUpKind.STATUS_INQUIRY, at(8)), on(14)),
+        (message(FollowUpKind.THANK_YOU, at(1)), None),
+        (message(FollowUpKind.OTHER, at(2), "Kapan hasilnya?"), None),
     ],
     ids=["acknowledge", "none", "hr-reply"],
 )
@@ -512,7 +541,7 @@ def test_verdict_gives_expected_decision_date_only_to_acknowledge(
 )
 def test_thanks_are_detected(subject: str, text: str, expected: bool) -> None:
     signals = detect_signals(
-        Message(Kind.THANK_YOU, at(1), subject, text), "Backend Engineer", Timing.ON_TIME
+        Message(FollowUpKind.THANK_YOU, at(1), subject, text), "Backend Engineer", Timing.ON_TIME
     )
 
     assert signals.thanked is expected
@@ -530,13 +559,18 @@ def test_thanks_are_detected(subject: str, text: str, expected: bool) -> None:
     ids=["subject", "text-any-case", "words-in-any-order", "missing-word", "partial-word"],
 )
 def test_position_is_named_when_all_title_words_appear(subject: str, text: str, expected: bool) -> None:
-    signals = detect_signals(Message(Kind.STATUS_INQUIRY, at(8), subject, text), "Backend Engineer", None)
+    signals = detect_signals(
+        Message(FollowUpKind.STATUS_INQUIRY, at(8), subject, text), "Backend Engineer", None
+    )
 
     assert signals.named_position is expected
 
 
 def test_empty_position_is_never_named() -> None:
-    assert detect_signals(message(Kind.OTHER, at(2), "Backend Engineer"), "", None).named_position is False
+    assert (
+        detect_signals(message(FollowUpKind.OTHER, at(2), "Backend Engineer"), "", None).named_position
+        is False
+    )
 
 
 @pytest.mark.parametrize(
@@ -567,7 +601,7 @@ def test_empty_position_is_never_named() -> None:
     ],
 )
 def test_contact_is_detected(text: str, expected: bool) -> None:
-    assert detect_signals(message(Kind.THANK_YOU, at(1), text), "", None).gave_contact is expected
+    assert detect_signals(message(FollowUpKind.THANK_YOU, at(1), text), "", None).gave_contact is expected
 
 
 @pytest.mark.parametrize(
@@ -600,7 +634,7 @@ def test_contact_is_detected(text: str, expected: bool) -> None:
     ],
 )
 def test_greeting_is_detected_at_the_start(text: str, expected: bool) -> None:
-    assert detect_signals(message(Kind.OTHER, at(2), text), "", None).greeting is expected
+    assert detect_signals(message(FollowUpKind.OTHER, at(2), text), "", None).greeting is expected
 
 
 @pytest.mark.parametrize(
@@ -609,12 +643,14 @@ def test_greeting_is_detected_at_the_start(text: str, expected: bool) -> None:
     ids=["empty", "two-words", "extra-whitespace"],
 )
 def test_length_counts_words_in_text(text: str, length: int) -> None:
-    assert detect_signals(message(Kind.OTHER, at(2), text, "Subject words"), "", None).length == length
+    assert (
+        detect_signals(message(FollowUpKind.OTHER, at(2), text, "Subject words"), "", None).length == length
+    )
 
 
 @pytest.mark.parametrize("received_at", [at(1), at(5)], ids=["on-time", "late"])
 def test_signals_carry_verdict_timing(received_at: datetime) -> None:
-    verdict = evaluate(RULES, application(), message(Kind.THANK_YOU, received_at))
+    verdict = evaluate(RULES, application(), message(FollowUpKind.THANK_YOU, received_at))
 
     assert verdict.signals.timing == verdict.timing
 
@@ -622,9 +658,9 @@ def test_signals_carry_verdict_timing(received_at: datetime) -> None:
 # The article's story: interview Monday, thanks on Tuesday, asks on day 8, rejected on day 15, asks
 # for feedback once (answered) and then again.
 
-THANKS = EarlierFollowUp(Kind.THANK_YOU, at(1))
-INQUIRY = EarlierFollowUp(Kind.STATUS_INQUIRY, at(8))
-FEEDBACK = EarlierFollowUp(Kind.FEEDBACK_REQUEST, at(16), answered=True)
+THANKS = EarlierFollowUp(FollowUpKind.THANK_YOU, at(1))
+INQUIRY = EarlierFollowUp(FollowUpKind.STATUS_INQUIRY, at(8))
+FEEDBACK = EarlierFollowUp(FollowUpKind.FEEDBACK_REQUEST, at(16), answered=True)
 
 
 @pytest.mark.parametrize(
@@ -632,22 +668,22 @@ FEEDBACK = EarlierFollowUp(Kind.FEEDBACK_REQUEST, at(16), answered=True)
     [
         (
             application(),
-            message(Kind.THANK_YOU, THANKS.received_at, "Terima kasih atas waktunya."),
+            message(FollowUpKind.THANK_YOU, THANKS.received_at, "Terima kasih atas waktunya."),
             (Timing.ON_TIME, Sequence.WITHIN_LIMIT, 1, ResponseOwed.NONE, None, None),
         ),
         (
             application(earlier_followups=(THANKS,)),
-            message(Kind.STATUS_INQUIRY, INQUIRY.received_at, "Kapan hasilnya keluar?"),
+            message(FollowUpKind.STATUS_INQUIRY, INQUIRY.received_at, "Kapan hasilnya keluar?"),
             (Timing.ON_TIME, Sequence.WITHIN_LIMIT, 2, ResponseOwed.ACKNOWLEDGE, on(14), None),
         ),
         (
             rejected_on(15, earlier_followups=(THANKS, INQUIRY)),
-            message(Kind.FEEDBACK_REQUEST, FEEDBACK.received_at, "Boleh minta masukan?"),
+            message(FollowUpKind.FEEDBACK_REQUEST, FEEDBACK.received_at, "Boleh minta masukan?"),
             (Timing.AFTER_DECISION, Sequence.WITHIN_LIMIT, 1, ResponseOwed.FEEDBACK, None, at(19)),
         ),
         (
             rejected_on(15, earlier_followups=(THANKS, INQUIRY, FEEDBACK)),
-            message(Kind.FEEDBACK_REQUEST, at(20), "Boleh minta masukan lagi?"),
+            message(FollowUpKind.FEEDBACK_REQUEST, at(20), "Boleh minta masukan lagi?"),
             (Timing.AFTER_DECISION, Sequence.OVER_LIMIT, 2, ResponseOwed.NONE, None, None),
         ),
     ],
@@ -674,7 +710,7 @@ properties = settings(deadline=None)
 moments = st.integers(min_value=0, max_value=60 * 24 * 60).map(
     lambda minutes: START + timedelta(minutes=minutes)
 )
-kinds = st.sampled_from(Kind)
+kinds = st.sampled_from(FollowUpKind)
 statuses = st.sampled_from(["active", "hired", "rejected", "withdrawn"])
 rules_values = st.builds(
     Rules,
@@ -736,10 +772,10 @@ def test_evaluate_is_deterministic_and_ignores_fact_order(
     ),
 )
 def test_numbers_count_up_as_followups_arrive_in_order(
-    rules: Rules, facts: ApplicationFacts, history: list[tuple[Kind, int]]
+    rules: Rules, facts: ApplicationFacts, history: list[tuple[FollowUpKind, int]]
 ) -> None:
     facts = replace(facts, earlier_followups=())
-    numbered: list[tuple[Kind, int]] = []
+    numbered: list[tuple[FollowUpKind, int]] = []
     for kind, minutes in sorted(history, key=lambda pair: pair[1]):
         received_at = START + timedelta(minutes=minutes)
         numbered.append((kind, evaluate(rules, facts, Message(kind, received_at)).number))
@@ -748,12 +784,14 @@ def test_numbers_count_up_as_followups_arrive_in_order(
         )
 
     shared = [
-        number for kind, number in numbered if kind in (Kind.THANK_YOU, Kind.STATUS_INQUIRY, Kind.OTHER)
+        number
+        for kind, number in numbered
+        if kind in (FollowUpKind.THANK_YOU, FollowUpKind.STATUS_INQUIRY, FollowUpKind.OTHER)
     ]
-    feedback = [number for kind, number in numbered if kind == Kind.FEEDBACK_REQUEST]
+    feedback = [number for kind, number in numbered if kind == FollowUpKind.FEEDBACK_REQUEST]
     assert shared == list(range(1, len(shared) + 1))
     assert feedback == list(range(1, len(feedback) + 1))
-    assert all(number == 0 for kind, number in numbered if kind == Kind.WITHDRAWAL)
+    assert all(number == 0 for kind, number in numbered if kind == FollowUpKind.WITHDRAWAL)
 
 
 @properties
@@ -764,11 +802,11 @@ def test_withdrawals_never_count(
     with_withdrawals = replace(
         facts,
         earlier_followups=facts.earlier_followups
-        + tuple(EarlierFollowUp(Kind.WITHDRAWAL, m) for m in withdrawals),
+        + tuple(EarlierFollowUp(FollowUpKind.WITHDRAWAL, m) for m in withdrawals),
     )
 
     assert evaluate(rules, with_withdrawals, incoming) == evaluate(rules, facts, incoming)
-    withdrawal = evaluate(rules, facts, replace(incoming, kind=Kind.WITHDRAWAL))
+    withdrawal = evaluate(rules, facts, replace(incoming, kind=FollowUpKind.WITHDRAWAL))
     assert (withdrawal.sequence, withdrawal.number) == (Sequence.NOT_COUNTED, 0)
 
 
@@ -777,7 +815,9 @@ def test_withdrawals_never_count(
 def test_withdrawal_on_active_application_always_owes_withdraw(
     rules: Rules, facts: ApplicationFacts, incoming: Message
 ) -> None:
-    verdict = evaluate(rules, replace(facts, status="active"), replace(incoming, kind=Kind.WITHDRAWAL))
+    verdict = evaluate(
+        rules, replace(facts, status="active"), replace(incoming, kind=FollowUpKind.WITHDRAWAL)
+    )
 
     assert verdict.response == ResponseOwed.WITHDRAW
 
@@ -812,7 +852,9 @@ def test_signals_never_change_the_decision(
     rules: Rules, facts: ApplicationFacts, incoming: Message, subject: str, text: str
 ) -> None:
     # Only an `other` message's text is read, for its question mark.
-    incoming = replace(incoming, kind=Kind.STATUS_INQUIRY if incoming.kind == Kind.OTHER else incoming.kind)
+    incoming = replace(
+        incoming, kind=FollowUpKind.STATUS_INQUIRY if incoming.kind == FollowUpKind.OTHER else incoming.kind
+    )
     rewritten = replace(incoming, subject=subject, text=text)
 
     assert replace(evaluate(rules, facts, rewritten), signals=None) == replace(
