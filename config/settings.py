@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "rest_framework",
     "drf_spectacular",
+    "anymail",
     "tenancy",
     "candidates",
     "recruitment",
@@ -161,6 +162,9 @@ def mailer_from_url(email_url: str) -> dict:
     }
 
 
+# ESP inbound webhooks (django-anymail) at /anymail/<esp>/inbound/, protected by HTTP basic auth.
+ANYMAIL = {"WEBHOOK_SECRET": os.environ.get("ANYMAIL_WEBHOOK_SECRET") or ("" if PRODUCTION else "kabar:local-inbound")}
+
 KABAR_BASE_URL = os.environ.get("KABAR_BASE_URL", "http://localhost:8000").rstrip("/")
 # Candidates' replies go to <slug>+<token>@KABAR_INBOUND_DOMAIN, routed to Kabar by the ESP or MTA.
 KABAR_INBOUND_DOMAIN = os.environ.get("KABAR_INBOUND_DOMAIN", "inbound.kabar.local")
@@ -212,6 +216,9 @@ CELERY_BROKER_TRANSPORT_OPTIONS |= {
 NOTIFICATION_LEASE_SECONDS = int(os.environ.get("NOTIFICATION_LEASE_SECONDS", "300"))
 NOTIFICATION_RETRY_DELAYS = [
     int(seconds) for seconds in env_list("NOTIFICATION_RETRY_DELAYS", "60,300,1800,7200,21600")
+]
+WEBHOOK_RETRY_DELAYS = [
+    int(seconds) for seconds in env_list("WEBHOOK_RETRY_DELAYS", "60,300,1800,7200,18000,36000")
 ]
 NOTIFICATION_RELAY_BATCH = 500
 

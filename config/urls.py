@@ -15,6 +15,7 @@ urlpatterns = [
         name="api-docs",
     ),
     path("api/v1/", include("config.api_urls")),
+    path("anymail/", include("anymail.urls")),
 ]
 
 admin.site.site_header = "Kabar"

@@ -43,7 +43,12 @@ def inbound_email_receive(*, raw: bytes, source: str) -> InboundEmail:
     except Exception as error:  # noqa: BLE001 - the stored message stays for HR whatever goes wrong
         logger.exception("Inbound email %s could not be processed.", inbound.pk)
         _reject(inbound, f"Processing failed: {type(error).__name__}: {error}")
+    inbound.refresh_from_db()
     return inbound
+
+
+def anymail_inbound_received(sender: object, event: object, esp_name: str, **kwargs: object) -> None:
+    inbound_email_receive(raw=event.message.as_bytes(), source=f"anymail:{esp_name}")
 
 
 def inbound_email_process(inbound: InboundEmail) -> None:
