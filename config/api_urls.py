@@ -1,6 +1,7 @@
-from rest_framework.routers import DefaultRouter
+from django.urls import include, path
 
-router = DefaultRouter(trailing_slash=True)
-router.include_root_view = False
-
-urlpatterns = router.urls
+urlpatterns = [
+    path("", include("candidates.api.urls")),
+    path("", include("recruitment.api.urls")),
+    path("", include("notifications.api.urls")),
+]

@@ -1,11 +1,13 @@
 """Kabar settings: one module, everything from environment variables (see README, "Configuration")."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlparse
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.csp import CSP
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("KABAR_VAR_DIR", BASE_DIR / "var")).resolve()
@@ -45,6 +47,8 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "rest_framework",
     "drf_spectacular",
+    "django_filters",
+    "axes",
     "anymail",
     "tenancy",
     "candidates",
@@ -63,6 +67,10 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "tenancy.middleware.AdminOrganizationScopeMiddleware",
+    "tenancy.middleware.AdminContentSecurityPolicyMiddleware",
+    # Last, as django-axes asks: it turns a lockout raised during login into the lockout page.
+    "axes.middleware.AxesMiddleware",
+    "config.middleware.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -78,6 +86,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.csp",
             ],
         },
     },
@@ -93,6 +102,11 @@ if not DATABASE_URL:
 DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60, conn_health_checks=True)}
 if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
     raise ImproperlyConfigured("Kabar runs on PostgreSQL only: DATABASE_URL must be postgresql://...")
+# PostgreSQL with row-level security kept in step with the organization scope (tenancy/rls.py).
+DATABASES["default"]["ENGINE"] = "tenancy.database"
+# When DATABASE_URL logs in as a privileged role (the owner, a superuser), scoped work switches to this
+# role, which must be neither owner nor superuser nor BYPASSRLS. Empty: the login itself is that role.
+DATABASE_APP_ROLE = os.environ.get("DATABASE_APP_ROLE", "")
 DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = 5
 
 REDIS_URL = os.environ.get("REDIS_URL")
@@ -163,7 +177,10 @@ def mailer_from_url(email_url: str) -> dict:
 
 
 # ESP inbound webhooks (django-anymail) at /anymail/<esp>/inbound/, protected by HTTP basic auth.
-ANYMAIL = {"WEBHOOK_SECRET": os.environ.get("ANYMAIL_WEBHOOK_SECRET") or ("" if PRODUCTION else "kabar:local-inbound")}
+ANYMAIL = {
+    "WEBHOOK_SECRET": os.environ.get("ANYMAIL_WEBHOOK_SECRET")
+    or ("" if PRODUCTION else "kabar:local-inbound")
+}
 
 KABAR_BASE_URL = os.environ.get("KABAR_BASE_URL", "http://localhost:8000").rstrip("/")
 # Candidates' replies go to <slug>+<token>@KABAR_INBOUND_DOMAIN, routed to Kabar by the ESP or MTA.
@@ -179,13 +196,34 @@ REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["tenancy.api.authentication.ApiKeyAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["tenancy.api.permissions.HasApiKeyScope"],
     "UNAUTHENTICATED_USER": None,
+    "EXCEPTION_HANDLER": "tenancy.api.errors.api_exception_handler",
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "tenancy.api.pagination.KabarCursorPagination",
+    "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
+API_RATE_LIMIT_PER_MINUTE = int(os.environ.get("API_RATE_LIMIT_PER_MINUTE", "600"))
 SPECTACULAR_SETTINGS = {
     "TITLE": "Kabar API",
     "DESCRIPTION": "Recruitment pipelines, follow-ups and candidate emails for ATS integrations.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "tenancy.api.schema.add_error_responses",
+    ],
+    "ENUM_NAME_OVERRIDES": {
+        "JobStatusEnum": "recruitment.models.JobStatus",
+        "ApplicationStatusEnum": "recruitment.models.ApplicationStatus",
+        "StageKindEnum": "recruitment.models.StageKind",
+        "InterviewKindEnum": "recruitment.models.InterviewKind",
+        "FollowUpKindEnum": "recruitment.classification.FollowUpKind",
+        "FollowUpChannelEnum": "recruitment.models.FollowUpChannel",
+        "RejectionTypeEnum": "recruitment.models.RejectionType",
+        "LanguageEnum": "tenancy.models.Language",
+        "NotificationStatusEnum": "notifications.models.NotificationStatus",
+        "NotificationKindEnum": "notifications.models.NotificationKind",
+    },
 }
 
 CELERY_BROKER_URL = celery_broker_url(REDIS_URL)
@@ -221,6 +259,32 @@ WEBHOOK_RETRY_DELAYS = [
     int(seconds) for seconds in env_list("WEBHOOK_RETRY_DELAYS", "60,300,1800,7200,18000,36000")
 ]
 NOTIFICATION_RELAY_BATCH = 500
+
+# Login lockout (django-axes): 5 failures for one email from one address lock it for 15 minutes.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# The login form's field and authenticate()'s keyword are `username` (the email); axes would look for `email`.
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "kabar/locked_out.html"
+
+# The HR admin's Content-Security-Policy (tenancy.middleware.AdminContentSecurityPolicyMiddleware):
+# scripts and styles from Kabar's own static files, or inline ones carrying the request's nonce.
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF, CSP.NONCE],
+    "style-src": [CSP.SELF, CSP.NONCE],
+    "img-src": [CSP.SELF, "data:"],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.NONE],
+    "frame-ancestors": [CSP.NONE],
+    "form-action": [CSP.SELF],
+}
 
 SESSION_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True

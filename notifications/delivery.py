@@ -18,7 +18,8 @@ from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from notifications.models import Notification, NotificationStatus
+from notifications.models import Notification, NotificationStatus, WebhookEvent
+from notifications.webhooks import webhook_event_publish
 from tenancy.models import Organization
 
 logger = logging.getLogger(__name__)
@@ -119,9 +120,23 @@ def _record_failure(notification: Notification, error: Exception) -> str:
         status = NotificationStatus.PENDING
         send_after = timezone.now() + RETRY_DELAYS[notification.attempts - 1]
         logger.warning("Email %s will be retried at %s: %s", notification.pk, send_after, description)
-    Notification.objects.filter(pk=notification.pk, status=NotificationStatus.SENDING).update(
-        status=status, send_after=send_after, last_error=description, queued_at=None
-    )
+    with transaction.atomic():
+        recorded = Notification.objects.filter(pk=notification.pk, status=NotificationStatus.SENDING).update(
+            status=status, send_after=send_after, last_error=description, queued_at=None
+        )
+        if recorded and status == NotificationStatus.FAILED:
+            webhook_event_publish(
+                organization=notification.organization,
+                event=WebhookEvent.NOTIFICATION_FAILED,
+                data={
+                    "notification": notification.pk,
+                    "kind": notification.kind,
+                    "recipient": notification.recipient,
+                    "error": description,
+                    "caused_by": notification.caused_by,
+                },
+                dedupe_key=f"notification:{notification.pk}:failed:{notification.attempts}",
+            )
     return status
 
 

@@ -25,7 +25,7 @@ def hr_digest_queue_due(*, now: datetime | None = None) -> int:
     """
     now = now or timezone.now()
     queued = 0
-    with platform_scope():
+    with platform_scope(reason="HR digest"):
         organizations = list(Organization.objects.all())
     for organization in organizations:
         local = now.astimezone(organization.zone)

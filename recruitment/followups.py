@@ -10,6 +10,7 @@ from notifications.models import NotificationKind
 from recruitment.classification import FollowUpKind, classify_followup
 from recruitment.emails import format_date, queue_candidate_email
 from recruitment.errors import InvalidTransition
+from recruitment.events import publish_followup_received
 from recruitment.models import Application, FollowUp, RejectionReason, RejectionType
 from recruitment.policy import Message, ResponseOwed, Verdict, evaluate
 from recruitment.selectors import application_facts, policy_for_job, policy_rules
@@ -57,6 +58,7 @@ def followup_log(
     verdict = _judge(application, followup)
     _apply_verdict(followup, verdict)
     followup.save()
+    publish_followup_received(followup)
     _carry_out(organization, actor, application, followup, verdict)
     return followup
 

@@ -22,7 +22,7 @@ from recruitment.models import Application, ApplicationStatus, FollowUpChannel, 
 from tenancy.actors import Actor
 from tenancy.errors import DomainError
 from tenancy.models import Organization
-from tenancy.scope import org_scope
+from tenancy.scope import org_scope, platform_scope
 
 logger = logging.getLogger(__name__)
 
@@ -36,14 +36,18 @@ class UnreadableEmail(Exception):
 
 
 def inbound_email_receive(*, raw: bytes, source: str) -> InboundEmail:
-    """Stores the raw message in its own transaction, then reads, matches and logs it."""
-    inbound = InboundEmail.unscoped.create(raw=raw, size=len(raw), source=source)
-    try:
-        inbound_email_process(inbound)
-    except Exception as error:  # noqa: BLE001 - the stored message stays for HR whatever goes wrong
-        logger.exception("Inbound email %s could not be processed.", inbound.pk)
-        _reject(inbound, f"Processing failed: {type(error).__name__}: {error}")
-    inbound.refresh_from_db()
+    """Stores the raw message in its own transaction, then reads, matches and logs it.
+
+    Until the message names its organization it belongs to none: a named platform-scope step.
+    """
+    with platform_scope(reason="inbound email intake"):
+        inbound = InboundEmail.unscoped.create(raw=raw, size=len(raw), source=source)
+        try:
+            inbound_email_process(inbound)
+        except Exception as error:  # noqa: BLE001 - the stored message stays for HR whatever goes wrong
+            logger.exception("Inbound email %s could not be processed.", inbound.pk)
+            _reject(inbound, f"Processing failed: {type(error).__name__}: {error}")
+        inbound.refresh_from_db()
     return inbound
 
 

@@ -8,6 +8,7 @@ from candidates.models import Candidate
 from notifications.models import NotificationKind
 from recruitment.emails import cancel_pending_rejection, queue_candidate_email
 from recruitment.errors import ApplicationAlreadyOpen, InvalidTransition, StaleStage
+from recruitment.events import publish_application_event
 from recruitment.models import (
     Application,
     ApplicationStatus,
@@ -457,7 +458,8 @@ def _record(
     note: str = "",
     from_status: str = "",
 ) -> StageChange:
-    return StageChange.objects.create(
+    """Records a history entry and tells the integrations, in the transaction of the change."""
+    entry = StageChange.objects.create(
         organization_id=application.organization_id,
         application=application,
         event=event,
@@ -470,3 +472,17 @@ def _record(
         rejection_reason=reason,
         note=note,
     )
+    publish_application_event(application, entry)
+    return entry
+
+
+@transaction.atomic
+def policy_update(*, organization: Organization, actor: Actor, **fields: Any) -> FollowUpPolicy:
+    """Replaces the organization's follow-up policy numbers; deadlines already set keep their dates."""
+    organization_provision(organization=organization)
+    policy = FollowUpPolicy.objects.select_for_update().get(organization=organization, job__isnull=True)
+    for name, value in fields.items():
+        setattr(policy, name, value)
+    policy.full_clean()
+    policy.save()
+    return policy

@@ -16,16 +16,34 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
-def ensure_services(var_dir: Path) -> None:
-    from config.embedded import postgres_url, redis_url
+def ensure_services(var_dir: Path, command: str) -> None:
+    """Embedded services for what is not configured. The test session logs in as the superuser and runs
+    scoped work as the app role; `run` migrates as the owner and serves as the app role itself."""
+    from config.embedded import APP_ROLE, OWNER_ROLE, postgres_url, redis_url
 
     os.environ["KABAR_VAR_DIR"] = str(var_dir)
     if not os.environ.get("DATABASE_URL"):
-        os.environ["DATABASE_URL"] = postgres_url(var_dir)
+        if command == "test":
+            os.environ["DATABASE_URL"] = postgres_url(var_dir)
+            os.environ.setdefault("DATABASE_APP_ROLE", APP_ROLE)
+        else:
+            os.environ["DATABASE_OWNER_URL"] = postgres_url(var_dir, user=OWNER_ROLE)
+            os.environ["DATABASE_URL"] = postgres_url(var_dir, user=APP_ROLE)
         print(f"Embedded PostgreSQL: {os.environ['DATABASE_URL']}", flush=True)
     if not os.environ.get("REDIS_URL"):
         os.environ["REDIS_URL"] = redis_url(var_dir)
         print(f"Embedded Redis: {os.environ['REDIS_URL']}", flush=True)
+
+
+def migrate() -> None:
+    """Migrations run as the tables' owner when DATABASE_OWNER_URL names one."""
+    owner_url = os.environ.get("DATABASE_OWNER_URL")
+    env = {**os.environ, "DATABASE_URL": owner_url} if owner_url else dict(os.environ)
+    if owner_url:
+        from config.embedded import APP_ROLE
+
+        env.setdefault("DATABASE_APP_ROLE", APP_ROLE)
+    subprocess.run([sys.executable, "manage.py", "migrate", "--noinput"], cwd=ROOT, env=env, check=True)
 
 
 def manage(*args: str) -> None:
@@ -34,7 +52,7 @@ def manage(*args: str) -> None:
 
 def run() -> int:
     port = os.environ.get("PORT", "8000")
-    manage("migrate", "--noinput")
+    migrate()
     manage("seed_demo")
     children = [
         subprocess.Popen(
@@ -100,7 +118,7 @@ def main() -> int:
     parser.add_argument("command", choices=["run", "test"])
     parser.add_argument("rest", nargs=argparse.REMAINDER)
     options = parser.parse_args()
-    ensure_services((ROOT / options.var).resolve())
+    ensure_services((ROOT / options.var).resolve(), options.command)
     if options.command == "run":
         return run()
     rest = options.rest[1:] if options.rest[:1] == ["--"] else options.rest

@@ -136,6 +136,10 @@ class ScopedManager(models.Manager):
             return queryset
         return queryset.filter(organization_id=scope.pk)
 
+    def none(self) -> models.QuerySet:
+        # An empty queryset reads nothing, so it needs no scope (schema generation asks for one).
+        return super().get_queryset().none()
+
 
 class TenantModel(models.Model):
     """Base of every tenant-owned model.
@@ -237,3 +241,21 @@ class ApiKey(TenantModel):
     @property
     def is_active(self) -> bool:
         return self.revoked_at is None
+
+
+class IdempotencyKey(TenantModel):
+    """A POST's `Idempotency-Key` and the response it got: a retry gets the same response, kept 24 hours."""
+
+    key = models.CharField(max_length=255)
+    fingerprint = models.CharField(max_length=64)
+    response_status = models.PositiveSmallIntegerField(null=True)
+    response_body = models.JSONField(null=True)
+    completed_at = models.DateTimeField(null=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["organization", "key"], name="idempotency_key_unique")]
+        indexes = [models.Index(fields=["created_at"], name="idempotency_key_created_idx")]
+
+    def __str__(self) -> str:
+        return self.key

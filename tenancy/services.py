@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from tenancy.models import ApiKey, ApiScope, Membership, Organization, User
+from tenancy.scope import platform_scope
 
 API_KEY_PREFIX = "kbr"
 # Writing last_used_at on every request would turn every read into a write.
@@ -41,17 +42,18 @@ def api_key_authenticate(raw_key: str) -> ApiKey | None:
     parts = raw_key.split("_", 2)
     if len(parts) != 3 or parts[0] != API_KEY_PREFIX:
         return None
-    api_key = (
-        ApiKey.unscoped.select_related("organization")
-        .filter(prefix=parts[1], revoked_at__isnull=True)
-        .first()
-    )
-    if api_key is None or not hmac.compare_digest(api_key.key_hash, _hash_key(raw_key)):
-        return None
-    now = timezone.now()
-    if api_key.last_used_at is None or now - api_key.last_used_at > LAST_USED_RESOLUTION:
-        ApiKey.unscoped.filter(pk=api_key.pk).update(last_used_at=now)
-        api_key.last_used_at = now
+    with platform_scope(reason="API key lookup"):
+        api_key = (
+            ApiKey.unscoped.select_related("organization")
+            .filter(prefix=parts[1], revoked_at__isnull=True)
+            .first()
+        )
+        if api_key is None or not hmac.compare_digest(api_key.key_hash, _hash_key(raw_key)):
+            return None
+        now = timezone.now()
+        if api_key.last_used_at is None or now - api_key.last_used_at > LAST_USED_RESOLUTION:
+            ApiKey.unscoped.filter(pk=api_key.pk).update(last_used_at=now)
+            api_key.last_used_at = now
     return api_key
 
 
@@ -64,9 +66,10 @@ def api_key_revoke(*, api_key: ApiKey) -> ApiKey:
 
 def memberships_of(user: User) -> list[Membership]:
     """A user's memberships in every organization: what the admin may scope a session to."""
-    return list(
-        Membership.unscoped.filter(user=user).select_related("organization").order_by("organization__name")
-    )
+    with platform_scope(reason="admin membership lookup"):
+        return list(
+            Membership.unscoped.filter(user=user).select_related("organization").order_by("organization__name")
+        )
 
 
 def membership_user_for_email(email: str) -> User:

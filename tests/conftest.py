@@ -18,6 +18,11 @@ from tests.factories import CandidateFactory, MembershipFactory, OrganizationFac
 SERVICE_MARKERS = ("postgres", "redis")
 
 
+@pytest.fixture(autouse=True)
+def _cheap_password_hashing(settings) -> None:  # noqa: ANN001
+    settings.PASSWORD_HASHERS = ["tests.hashers.CheapArgon2PasswordHasher"]
+
+
 @dataclass
 class Tenant:
     organization: Organization

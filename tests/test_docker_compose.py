@@ -233,19 +233,33 @@ def test_email_url_points_at_mailpit_smtp_port(services: dict) -> None:
     assert str(MAILPIT_SMTP_PORT) in mailpit_ports
 
 
-def test_database_url_matches_the_postgres_service_credentials(services: dict) -> None:
-    url = urlparse(environment(services["web"])["DATABASE_URL"])
+def test_migrate_runs_as_the_postgres_owner(services: dict) -> None:
+    url = urlparse(environment(services["migrate"])["DATABASE_URL"])
     postgres_env = environment(services["postgres"])
     assert url.scheme in {"postgresql", "postgres"}
-    assert url.hostname == "postgres"
-    assert url.port in {None, 5432}
-    assert url.username == postgres_env["POSTGRES_USER"]
-    assert url.password == postgres_env["POSTGRES_PASSWORD"]
+    assert (url.hostname, url.port or 5432) == ("postgres", 5432)
+    assert (url.username, url.password) == (postgres_env["POSTGRES_USER"], postgres_env["POSTGRES_PASSWORD"])
     assert url.path.lstrip("/") == postgres_env["POSTGRES_DB"]
+    assert environment(services["migrate"])["DATABASE_APP_ROLE"] == "kabar_app"
 
 
-def test_app_services_share_one_environment(services: dict) -> None:
-    environments = [environment(services[name]) for name in APP_SERVICES]
+@pytest.mark.parametrize("name", ["web", "worker", "beat"])
+def test_long_running_services_connect_as_the_app_role_the_init_script_creates(
+    services: dict, name: str
+) -> None:
+    url = urlparse(environment(services[name])["DATABASE_URL"])
+    init_scripts = [
+        str(mount) for mount in services["postgres"]["volumes"] if "docker-entrypoint-initdb.d" in str(mount)
+    ]
+    assert init_scripts, "postgres needs the role init script"
+    script = (ROOT / init_scripts[0].split(":", 1)[0]).read_text()
+    assert url.username == "kabar_app" and url.username != environment(services["postgres"])["POSTGRES_USER"]
+    assert f"CREATE ROLE {url.username} LOGIN PASSWORD '{url.password}' NOSUPERUSER NOBYPASSRLS" in script
+    assert url.path.lstrip("/") == environment(services["postgres"])["POSTGRES_DB"]
+
+
+def test_long_running_app_services_share_one_environment(services: dict) -> None:
+    environments = [environment(services[name]) for name in ("web", "worker", "beat")]
     assert all(env == environments[0] for env in environments)
 
 

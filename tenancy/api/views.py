@@ -1,41 +1,99 @@
+import hashlib
+import json
 from contextlib import ExitStack
 from typing import Any
 
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Model, QuerySet
 from django.http import HttpResponseBase
 from rest_framework import viewsets
 from rest_framework.request import Request
+from rest_framework.response import Response
 
+from tenancy.api.errors import ApiError
+from tenancy.api.idempotency import Replay, idempotency_begin, idempotency_finish
+from tenancy.api.pagination import KabarCursorPagination
+from tenancy.api.ratelimit import rate_limit_consume
 from tenancy.scope import org_scope
+
+
+def etag_for(representation: Any) -> str:
+    encoded = json.dumps(representation, sort_keys=True, cls=DjangoJSONEncoder).encode()
+    return f'"{hashlib.sha256(encoded).hexdigest()[:32]}"'
 
 
 class OrganizationScopedViewSet(viewsets.GenericViewSet):
     """Base of every API view: the one place that sets the organization scope for API requests.
 
-    Invariant: the scope is the API key's organization from authentication until the response is built,
+    Invariant: from authentication until the response is built the scope is the API key's organization,
     and every queryset starts from the model's scoped manager, so another organization's object is a 404
-    exactly like a missing one. Subclasses narrow with `narrow_queryset`; they may not override
-    `get_queryset` or `dispatch`.
+    exactly like a missing one. The base also owns the cross-cutting contract: rate limit, Idempotency-Key
+    on POST, ETag on single objects and If-Match on updates. Subclasses narrow with `narrow_queryset`;
+    they may not override `get_queryset`, `dispatch`, `initial` or `finalize_response`.
     """
 
     model: type[Model]
+    pagination_class = KabarCursorPagination
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
-        for name in ("get_queryset", "dispatch", "initial"):
+        for name in ("get_queryset", "dispatch", "initial", "finalize_response"):
             if name in cls.__dict__:
                 raise TypeError(f"{cls.__name__} may not override {name}(); use narrow_queryset().")
 
     def dispatch(self, request: Request, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        self._idempotency = None
+        self._rate_limit = None
         with ExitStack() as self._scope:
             return super().dispatch(request, *args, **kwargs)
 
     def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
         super().initial(request, *args, **kwargs)
         self._scope.enter_context(org_scope(request.auth.organization))
+        self._rate_limit = rate_limit_consume(request.auth.pk)
+        if self._rate_limit is not None and self._rate_limit.exceeded:
+            raise ApiError(429, "rate_limited", "Too many requests for this API key; retry after the window.")
+        self._idempotency = idempotency_begin(request, request.auth.organization)
+
+    def handle_exception(self, exc: Exception) -> Response:
+        if isinstance(exc, Replay):
+            return exc.response
+        return super().handle_exception(exc)
+
+    def finalize_response(self, request: Request, response: Response, *args: Any, **kwargs: Any) -> Response:
+        if self._idempotency is not None:
+            idempotency_finish(self._idempotency, response)
+            self._idempotency = None
+        if self._rate_limit is not None:
+            response["X-RateLimit-Limit"] = str(self._rate_limit.limit)
+            response["X-RateLimit-Remaining"] = str(max(self._rate_limit.remaining, 0))
+            if self._rate_limit.exceeded:
+                response["Retry-After"] = str(self._rate_limit.retry_after)
+        if (
+            isinstance(response, Response)
+            and response.status_code == 200
+            and isinstance(response.data, dict)
+            and "results" not in response.data
+            and "id" in response.data
+        ):
+            response["ETag"] = etag_for(response.data)
+        return super().finalize_response(request, response, *args, **kwargs)
 
     def get_queryset(self) -> QuerySet:
+        if getattr(self, "swagger_fake_view", False):
+            # Schema generation inspects views with no request and so no scope.
+            return self.model.unscoped.none()
         return self.narrow_queryset(self.model.objects.all())
 
     def narrow_queryset(self, queryset: QuerySet) -> QuerySet:
         return queryset
+
+    def check_if_match(self, instance: Model) -> None:
+        """A stale `If-Match` on an update is a 412: someone changed the object since it was read."""
+        expected = self.request.headers.get("If-Match")
+        if (
+            expected
+            and expected.strip() != "*"
+            and expected.strip() != etag_for(self.get_serializer(instance).data)
+        ):
+            raise ApiError(412, "stale_etag", "The object changed since it was read; fetch it again.")

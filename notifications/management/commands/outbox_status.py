@@ -5,6 +5,7 @@ from django.db.models import Count
 
 from notifications.models import Notification, NotificationStatus
 from tenancy.models import Organization
+from tenancy.scope import platform_scope
 
 
 class Command(BaseCommand):
@@ -14,7 +15,6 @@ class Command(BaseCommand):
         parser.add_argument("--org", help="organization slug")
 
     def handle(self, *args: object, org: str | None, **options: object) -> None:
-        # An operator's view across organizations: the unscoped manager, read-only.
         notifications = Notification.unscoped.all()
         if org:
             organization = Organization.objects.filter(slug=org).first()
@@ -22,5 +22,6 @@ class Command(BaseCommand):
                 raise CommandError(f"No organization with slug {org!r}.")
             notifications = notifications.filter(organization=organization)
         counts = dict.fromkeys(NotificationStatus.values, 0)
-        counts |= dict(notifications.values_list("status").annotate(count=Count("pk")).order_by())
+        with platform_scope(reason="outbox_status command (read-only)"):
+            counts |= dict(notifications.values_list("status").annotate(count=Count("pk")).order_by())
         self.stdout.write(json.dumps(counts))

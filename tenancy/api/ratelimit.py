@@ -1,0 +1,46 @@
+"""A fixed-window request limit per API key, counted in Redis."""
+
+import logging
+import time
+from dataclasses import dataclass
+from functools import cache
+
+import redis
+from django.conf import settings
+
+logger = logging.getLogger(__name__)
+WINDOW_SECONDS = 60
+
+
+@dataclass(frozen=True)
+class RateLimitState:
+    limit: int
+    remaining: int
+    retry_after: int
+
+    @property
+    def exceeded(self) -> bool:
+        return self.remaining < 0
+
+
+@cache
+def _redis() -> redis.Redis:
+    return redis.Redis.from_url(settings.REDIS_URL, socket_timeout=0.5, socket_connect_timeout=0.5)
+
+
+def rate_limit_consume(api_key_id: object) -> RateLimitState | None:
+    """Counts one request; None when Redis cannot be reached (the API stays up without its limit)."""
+    limit = settings.API_RATE_LIMIT_PER_MINUTE
+    now = time.time()
+    window = int(now // WINDOW_SECONDS)
+    key = f"kabar:ratelimit:{api_key_id}:{window}"
+    try:
+        pipeline = _redis().pipeline()
+        pipeline.incr(key)
+        pipeline.expire(key, WINDOW_SECONDS + 1)
+        count, _ = pipeline.execute()
+    except redis.RedisError:
+        logger.warning("Rate limit not applied: Redis is unreachable.", exc_info=True)
+        return None
+    retry_after = int((window + 1) * WINDOW_SECONDS - now) + 1
+    return RateLimitState(limit=limit, remaining=limit - count, retry_after=retry_after)
