@@ -17,12 +17,19 @@ from notifications.models import (
 )
 from notifications.services import NotificationNotCancellable, notification_cancel, notification_resend
 from notifications.webhooks import webhook_endpoint_create, webhook_endpoint_update, webhook_ping
-from tenancy.admin import OrganizationScopedAdmin, OwnerOnlyAdmin, acting_for, adopt_created, may_edit
+from tenancy.admin import (
+    OwnerOnlyAdmin,
+    ReadOnlyOwnerAdmin,
+    ReadOnlyScopedAdmin,
+    acting_for,
+    adopt_created,
+    may_edit,
+)
 from tenancy.errors import DomainError
 
 
 @admin.register(Notification)
-class NotificationAdmin(OrganizationScopedAdmin):
+class NotificationAdmin(ReadOnlyScopedAdmin):
     """The outbox: every email with its status, content and error. Nothing here edits an email; HR
     cancels one that waits or sends a failed one again, through the services."""
 
@@ -58,15 +65,6 @@ class NotificationAdmin(OrganizationScopedAdmin):
         "created_at",
     )
     fields = readonly_fields
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Notification | None = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Notification | None = None) -> bool:
-        return False
 
     def has_outbox_permission(self, request: HttpRequest) -> bool:
         return may_edit(request)
@@ -175,7 +173,7 @@ class WebhookEndpointAdmin(OwnerOnlyAdmin):
 
 
 @admin.register(WebhookDelivery)
-class WebhookDeliveryAdmin(OwnerOnlyAdmin):
+class WebhookDeliveryAdmin(ReadOnlyOwnerAdmin):
     list_display = (
         "created_at",
         "event",
@@ -202,12 +200,3 @@ class WebhookDeliveryAdmin(OwnerOnlyAdmin):
         "payload",
     )
     fields = readonly_fields
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
-        return False

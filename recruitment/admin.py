@@ -43,6 +43,7 @@ from tenancy.admin import (
     OrganizationScopedAdmin,
     OrganizationScopedInline,
     OwnerOnlyAdmin,
+    ReadOnlyScopedAdmin,
     acting_for,
     admin_actor,
     adopt_created,
@@ -284,7 +285,7 @@ class AwaitingReplyFilter(admin.SimpleListFilter):
 
 
 @admin.register(FollowUp)
-class FollowUpAdmin(OrganizationScopedAdmin):
+class FollowUpAdmin(ReadOnlyScopedAdmin):
     """Every follow-up with the policy's verdict; each one is read and acted on in its application's page."""
 
     hiring_team_lookup = "application__job__hiring_team"
@@ -294,15 +295,6 @@ class FollowUpAdmin(OrganizationScopedAdmin):
     list_select_related = ("application__candidate", "application__job")
     date_hierarchy = "received_at"
     actions = ["mark_answered"]
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
-        return False
 
     def has_answer_permission(self, request: HttpRequest) -> bool:
         return may_edit(request)
@@ -369,22 +361,13 @@ class TriageStatusFilter(admin.SimpleListFilter):
 
 
 @admin.register(InboundEmail)
-class InboundEmailAdmin(OrganizationScopedAdmin):
+class InboundEmailAdmin(ReadOnlyScopedAdmin):
     """Follow-up triage: emails to the organization's inbound address that matched no application."""
 
     list_display = ("received_at", "from_address", "subject", "status", "error")
     list_filter = (TriageStatusFilter,)
     search_fields = ("from_address", "subject")
     actions = ["dismiss"]
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
-        return False
 
     def has_triage_permission(self, request: HttpRequest) -> bool:
         return may_edit(request)

@@ -154,6 +154,23 @@ class OwnerOnlyAdmin(OrganizationScopedAdmin):
         return may_edit(request, self.edit_roles)
 
 
+class ReadOnlyScopedAdmin(OrganizationScopedAdmin):
+    """Rows that change only through the page's actions (which call services), never through the form."""
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
+        return False
+
+
+class ReadOnlyOwnerAdmin(ReadOnlyScopedAdmin, OwnerOnlyAdmin):
+    pass
+
+
 @admin.register(Organization)
 class OrganizationAdmin(MissingIsNotFound, admin.ModelAdmin):
     list_display = ("name", "slug", "language", "timezone")
