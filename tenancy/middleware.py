@@ -40,7 +40,7 @@ class AdminOrganizationScopeMiddleware:
             if user.is_superuser:
                 request.organization = None
                 request.membership = None
-                stack.enter_context(platform_scope())
+                stack.enter_context(platform_scope(reason=f"platform superuser {user.email}"))
             else:
                 chosen = request.session.get(SESSION_KEY)
                 membership = next((m for m in request.memberships if str(m.organization_id) == chosen), None)
