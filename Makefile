@@ -27,3 +27,17 @@ lint: $(STAMP)
 
 clean:
 	rm -rf var/test var/bench
+
+# `make bench`: the benchmarks and fault drills of bench/, in sequence, by hand and never in CI (about half
+# an hour on 2 cores). Each builds its own data in the kabar_bench database and Redis db 9 (override with
+# BENCH_DATABASE_URL / BENCH_REDIS_URL; the drills use a private PostgreSQL and Redis under var/bench/),
+# measures Kabar and its floor in the same run and prints the ratio last. Needs wrk (apt-get install wrk).
+.PHONY: bench
+bench: $(STAMP)
+	$(PY) -m pip install --quiet -c constraints.txt -e '.[dev,bench]'
+	$(PY) bench/api_list.py
+	$(PY) bench/decision_sweep.py
+	$(PY) bench/delivery.py
+	$(PY) bench/followup_logging.py
+	$(PY) bench/load.py
+	$(PY) bench/faults.py

@@ -3,7 +3,7 @@
 import logging
 from collections.abc import Callable
 
-from django.db import InterfaceError, OperationalError
+from django.db import InterfaceError, OperationalError, connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 
 logger = logging.getLogger(__name__)
@@ -15,9 +15,10 @@ class DatabaseUnavailableMiddleware:
     """A database that cannot be reached answers 503 with Retry-After, at once, instead of a 500.
 
     PostgreSQL restarting, refusing connections or dropping one mid-request is an outage, not a bug in the
-    request: the client is told to retry. Django has already marked the connection unusable, so it is
-    closed when the response is done and the next request opens a fresh one: Kabar recovers by itself
-    once the server is back. Other errors pass through untouched.
+    request: the client is told to retry. A broken connection is not reused (Django closes it after the
+    error, or its health check finds it before the next request), so Kabar recovers by itself once the
+    server is back. The driver's own errors count too: code that uses a raw driver cursor raises them
+    unwrapped. Other errors pass through untouched.
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
@@ -27,7 +28,9 @@ class DatabaseUnavailableMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
-        if not isinstance(exception, (OperationalError, InterfaceError)):
+        driver = connection.Database
+        unavailable = (OperationalError, InterfaceError, driver.OperationalError, driver.InterfaceError)
+        if not isinstance(exception, unavailable):
             return None
         logger.warning("Database unavailable for %s %s: %s", request.method, request.path, exception)
         response = JsonResponse(

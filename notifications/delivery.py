@@ -6,14 +6,20 @@ atomic act, so a worker killed in between can send an email twice: the stable Me
 receiving side recognise the repeat.
 """
 
+import contextlib
+import copy
 import logging
+import os
 import smtplib
 import socket
+import threading
+import time
 from datetime import datetime, timedelta
 from email.utils import formataddr, parseaddr
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives, mailers
+from django.core.mail import EmailMessage, EmailMultiAlternatives, mailers
+from django.core.mail.backends.base import BaseEmailBackend
 from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -106,8 +112,67 @@ def _send(notification: Notification, organization: Organization) -> None:
     )
     if notification.body_html:
         message.attach_alternative(notification.body_html, "text/html")
-    with mailers.default as mailer:
-        mailer.send_messages([message])
+    open_mailer.send(message)
+
+
+class OpenMailer:
+    """The default mailer kept open from one email to the next: one SMTP connection per worker process.
+
+    Connecting for every email (TCP, greeting, EHLO, STARTTLS, AUTH, QUIT) costs more than sending it. The
+    connection is dropped after any error and when MAILERS changes, and checked with NOOP after a pause,
+    since servers close connections left idle.
+    """
+
+    IDLE_CHECK_SECONDS = 5
+
+    def __init__(self) -> None:
+        self.backend: BaseEmailBackend | None = None
+        self.config: dict | None = None
+        self.pid = 0
+        self.last_used = 0.0
+        self.lock = threading.Lock()
+
+    def send(self, message: EmailMessage) -> None:
+        with self.lock:
+            try:
+                self._ready().send_messages([message])
+            except Exception:
+                self.close()
+                raise
+            self.last_used = time.monotonic()
+
+    def close(self) -> None:
+        backend, self.backend, self.config = self.backend, None, None
+        if backend is not None and self.pid == os.getpid():
+            with contextlib.suppress(smtplib.SMTPException, OSError):
+                backend.close()
+
+    def _ready(self) -> BaseEmailBackend:
+        config = mailers.settings.get("default")
+        if self.backend is not None and (
+            self.pid != os.getpid() or config != self.config or not self._alive()
+        ):
+            self.close()
+        if self.backend is None:
+            backend = mailers.default
+            backend.open()
+            self.backend, self.config, self.pid = backend, copy.deepcopy(config), os.getpid()
+        return self.backend
+
+    def _alive(self) -> bool:
+        connection = getattr(self.backend, "connection", None)
+        if (
+            not isinstance(connection, smtplib.SMTP)
+            or time.monotonic() - self.last_used < self.IDLE_CHECK_SECONDS
+        ):
+            return True
+        try:
+            return connection.noop()[0] == 250
+        except (smtplib.SMTPException, OSError):
+            return False
+
+
+open_mailer = OpenMailer()
 
 
 def _record_failure(notification: Notification, error: Exception) -> str:

@@ -1,15 +1,24 @@
 import logging
 import uuid
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from email.utils import parseaddr
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.template import Context, Template, TemplateSyntaxError
 from django.utils import timezone
 
-from notifications.models import Notification, NotificationStatus
-from notifications.rendering import TemplateRenderError, render_email
+from notifications.default_templates import DEFAULT_TEMPLATES
+from notifications.models import EmailTemplate, Notification, NotificationStatus
+from notifications.rendering import (
+    RenderedEmail,
+    TemplateRenderError,
+    _html_engine,
+    _text_engine,
+    render_email,
+)
 from notifications.sending_hours import next_sending_time
 from tenancy.errors import DomainError
 from tenancy.models import Organization
@@ -19,6 +28,23 @@ logger = logging.getLogger(__name__)
 
 class NotificationNotCancellable(DomainError):
     code = "notification_not_cancellable"
+
+
+class OutgoingEmail(NamedTuple):
+    """One email to queue: notification_queue's arguments but the organization."""
+
+    kind: str
+    recipient: str
+    language: str
+    context: dict[str, Any]
+    dedupe_key: str
+    recipient_name: str = ""
+    caused_by: str = ""
+    send_after: datetime | None = None
+    respect_sending_hours: bool = False
+
+
+Renderer = Callable[[Organization, str, str, dict[str, Any]], RenderedEmail]
 
 
 def notification_queue(
@@ -44,36 +70,168 @@ def notification_queue(
     if existing is not None:
         return existing
     now = timezone.now()
-    send_after = max(send_after or now, now)
-    if respect_sending_hours:
-        send_after = next_sending_time(organization, send_after)
-    notification = Notification(
-        id=uuid.uuid4(),
-        organization=organization,
+    email = OutgoingEmail(
         kind=kind,
         recipient=recipient,
-        recipient_name=recipient_name,
         language=language,
+        context=context,
         dedupe_key=dedupe_key,
+        recipient_name=recipient_name,
         caused_by=caused_by,
         send_after=send_after,
-        reply_to=organization.reply_to_email,
+        respect_sending_hours=respect_sending_hours,
     )
-    notification.message_id = f"<{notification.id}@{_message_id_domain(organization)}>"
-    try:
-        rendered = render_email(organization=organization, kind=kind, language=language, context=context)
-        notification.subject, notification.body_text, notification.body_html = rendered
-    except TemplateRenderError as error:
-        notification.status = NotificationStatus.FAILED
-        notification.last_error = f"Template error: {error}"
+    notification = _notification_build(organization, email, now, _render_uncached, next_sending_time)
     try:
         with transaction.atomic():
             notification.save()
     except IntegrityError:
         return Notification.objects.get(organization=organization, dedupe_key=dedupe_key)
-    if notification.status == NotificationStatus.PENDING and send_after <= now:
+    if _is_due(notification, now):
         dispatch_after_commit(notification)
     return notification
+
+
+def notification_queue_many(
+    *, organization: Organization, emails: Sequence[OutgoingEmail]
+) -> list[Notification]:
+    """notification_queue for many emails of one organization, in a few queries whatever their number.
+
+    The same rules, row by row: each email is rendered now (one whose template fails is `failed`), and a
+    `dedupe_key` already used, in the outbox or earlier in `emails`, gives the existing row and queues
+    nothing. Templates are looked up and compiled once per (kind, language), and the rows go in with one
+    INSERT ... ON CONFLICT DO NOTHING. Returns, in the order of `emails`, each email's row.
+    """
+    now = timezone.now()
+    templates = _TemplateCache()
+    send_times: dict[datetime, datetime] = {}
+
+    def sending_time(organization: Organization, moment: datetime) -> datetime:
+        if moment not in send_times:
+            send_times[moment] = next_sending_time(organization, moment)
+        return send_times[moment]
+
+    by_key: dict[str, Notification] = {}
+    for email in emails:
+        if email.dedupe_key not in by_key:
+            by_key[email.dedupe_key] = _notification_build(
+                organization, email, now, templates.render, sending_time
+            )
+    new = list(by_key.values())
+    if not new:
+        return []
+    Notification.objects.bulk_create(new, ignore_conflicts=True)
+    # The ids are fresh, so an id found was inserted now; the others met a row already in the outbox
+    # (queued earlier or by a concurrent transaction), which is returned instead.
+    inserted = set(Notification.objects.filter(pk__in=[n.pk for n in new]).values_list("pk", flat=True))
+    existing = [n.dedupe_key for n in new if n.pk not in inserted]
+    if existing:
+        by_key.update(
+            (n.dedupe_key, n)
+            for n in Notification.objects.filter(organization=organization, dedupe_key__in=existing)
+        )
+    dispatch_many_after_commit([n for n in new if n.pk in inserted and _is_due(n, now)])
+    return [by_key[email.dedupe_key] for email in emails]
+
+
+def _notification_build(
+    organization: Organization,
+    email: OutgoingEmail,
+    now: datetime,
+    render: Renderer,
+    sending_time: Callable[[Organization, datetime], datetime],
+) -> Notification:
+    """The unsaved outbox row for `email`, rendered (or `failed` with the template's error)."""
+    send_after = max(email.send_after or now, now)
+    if email.respect_sending_hours:
+        send_after = sending_time(organization, send_after)
+    notification = Notification(
+        id=uuid.uuid4(),
+        organization=organization,
+        kind=email.kind,
+        recipient=email.recipient,
+        recipient_name=email.recipient_name,
+        language=email.language,
+        dedupe_key=email.dedupe_key,
+        caused_by=email.caused_by,
+        send_after=send_after,
+        reply_to=organization.reply_to_email,
+    )
+    notification.message_id = f"<{notification.id}@{_message_id_domain(organization)}>"
+    try:
+        rendered = render(organization, email.kind, email.language, email.context)
+        notification.subject, notification.body_text, notification.body_html = rendered
+    except TemplateRenderError as error:
+        notification.status = NotificationStatus.FAILED
+        notification.last_error = f"Template error: {error}"
+    return notification
+
+
+def _is_due(notification: Notification, now: datetime) -> bool:
+    return notification.status == NotificationStatus.PENDING and notification.send_after <= now
+
+
+def _render_uncached(
+    organization: Organization, kind: str, language: str, context: dict[str, Any]
+) -> RenderedEmail:
+    return render_email(organization=organization, kind=kind, language=language, context=context)
+
+
+class _CompiledEmail(NamedTuple):
+    subject: Template
+    body_text: Template
+    body_html: Template | None
+
+    def render(self, context: dict[str, Any]) -> RenderedEmail:
+        # rendering._render, on templates compiled once instead of on every call.
+        try:
+            return RenderedEmail(
+                subject=" ".join(self.subject.render(Context(context)).split()),
+                body_text=self.body_text.render(Context(context)),
+                body_html=self.body_html.render(Context(context)) if self.body_html else "",
+            )
+        except (TemplateSyntaxError, ValueError, TypeError, AttributeError, KeyError) as error:
+            raise TemplateRenderError(str(error)) from error
+
+
+class _TemplateCache:
+    """render_email with each (organization, kind, language)'s template looked up and compiled once:
+    the same template choice, engines and output, without a query and a compile per email.
+    """
+
+    def __init__(self) -> None:
+        self.compiled: dict[tuple[object, str, str], _CompiledEmail | TemplateRenderError] = {}
+
+    def render(
+        self, organization: Organization, kind: str, language: str, context: dict[str, Any]
+    ) -> RenderedEmail:
+        key = (organization.pk, kind, language)
+        if key not in self.compiled:
+            self.compiled[key] = self._compile(organization, kind, language)
+        compiled = self.compiled[key]
+        if isinstance(compiled, TemplateRenderError):
+            raise compiled
+        return compiled.render(context)
+
+    def _compile(
+        self, organization: Organization, kind: str, language: str
+    ) -> _CompiledEmail | TemplateRenderError:
+        override = EmailTemplate.objects.filter(
+            organization=organization, kind=kind, language=language
+        ).first()
+        if override is not None:
+            subject, body_text, body_html = override.subject, override.body_text, override.body_html
+        else:
+            default = DEFAULT_TEMPLATES[(kind, language)]
+            subject, body_text, body_html = default.subject, default.body, ""
+        try:
+            return _CompiledEmail(
+                subject=_text_engine.from_string(subject),
+                body_text=_text_engine.from_string(body_text),
+                body_html=_html_engine.from_string(body_html) if body_html else None,
+            )
+        except TemplateSyntaxError as error:
+            return TemplateRenderError(str(error))
 
 
 @transaction.atomic
@@ -146,6 +304,33 @@ def dispatch_after_commit(notification: Notification) -> None:
         Notification.unscoped.filter(pk=notification_id, queued_at__isnull=True).update(
             queued_at=timezone.now()
         )
+
+    transaction.on_commit(publish)
+
+
+# Up to this many rows are woken one by one; more wake the relay once (see dispatch_many_after_commit).
+DIRECT_DISPATCH_LIMIT = 50
+
+
+def dispatch_many_after_commit(notifications: Sequence[Notification]) -> None:
+    """Wakes delivery for many rows once they are committed.
+
+    A few rows get a `deliver` message each, as from dispatch_after_commit. More get one `relay` message:
+    the relay claims and queues them from a worker in batches, so a sweep that writes 100,000 notices
+    publishes one message per batch instead of 100,000 from the sweep. Lost or not, the relay's periodic
+    run still finds every due row.
+    """
+    if len(notifications) <= DIRECT_DISPATCH_LIMIT:
+        for notification in notifications:
+            dispatch_after_commit(notification)
+        return
+    from notifications.tasks import relay
+
+    def publish() -> None:
+        try:
+            relay.apply_async()
+        except Exception:  # noqa: BLE001 - the broker being down must never undo or fail the caller's work
+            logger.warning("Could not wake the relay; its periodic run will queue the emails.", exc_info=True)
 
     transaction.on_commit(publish)
 

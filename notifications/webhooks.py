@@ -12,6 +12,7 @@ import logging
 import time
 import uuid
 from collections.abc import Iterable, Mapping
+from datetime import datetime
 from typing import Any
 
 from django.core.serializers.json import DjangoJSONEncoder
@@ -36,14 +37,60 @@ def webhook_event_publish(
     `data` must be JSON-serializable with DjangoJSONEncoder (UUIDs, datetimes, decimals are fine). A
     `dedupe_key` already used for an endpoint returns that endpoint's existing delivery.
     """
-    if event not in WebhookEvent.values:
-        raise ValueError(f"Unknown webhook event {event!r}.")
-    endpoints = WebhookEndpoint.objects.filter(organization=organization, is_active=True).filter(
-        Q(events=[]) | Q(events__contains=[event])
-    )
     return _deliveries_queue(
-        organization=organization, endpoints=endpoints, event=event, data=data, dedupe_key=dedupe_key
+        organization=organization,
+        endpoints=_subscribed_endpoints(organization, event),
+        event=event,
+        data=data,
+        dedupe_key=dedupe_key,
     )
+
+
+def webhook_events_publish(
+    *, organization: Organization, event: str, occurrences: Iterable[tuple[dict[str, Any], str]]
+) -> list[WebhookDelivery]:
+    """webhook_event_publish for many occurrences of one event, each `(data, dedupe_key)`, at once.
+
+    One query finds the subscribed endpoints; with none, `occurrences` is not even read (it may be a
+    generator that builds payloads). Then one INSERT ... ON CONFLICT DO NOTHING writes the deliveries; a
+    `dedupe_key` already used for an endpoint keeps its existing delivery. Returns the deliveries, new or
+    existing, occurrence by occurrence.
+    """
+    endpoints = list(_subscribed_endpoints(organization, event))
+    if not endpoints:
+        return []
+    occurrences = list(occurrences)
+    keys = {dedupe_key for _data, dedupe_key in occurrences}
+    by_key = {
+        (delivery.endpoint_id, delivery.dedupe_key): delivery
+        for delivery in WebhookDelivery.objects.filter(
+            organization=organization, endpoint__in=endpoints, dedupe_key__in=keys
+        )
+    }
+    now = timezone.now()
+    new: list[WebhookDelivery] = []
+    for data, dedupe_key in occurrences:
+        for endpoint in endpoints:
+            if (endpoint.pk, dedupe_key) not in by_key:
+                delivery = _delivery_build(organization, endpoint, event, data, dedupe_key, now)
+                by_key[(endpoint.pk, dedupe_key)] = delivery
+                new.append(delivery)
+    if new:
+        WebhookDelivery.objects.bulk_create(new, ignore_conflicts=True)
+        # Ids are fresh: one found was inserted here; the others lost a race and give way to the winner.
+        inserted = set(
+            WebhookDelivery.objects.filter(pk__in=[d.pk for d in new]).values_list("pk", flat=True)
+        )
+        lost = {d.dedupe_key for d in new if d.pk not in inserted}
+        if lost:
+            by_key.update(
+                ((d.endpoint_id, d.dedupe_key), d)
+                for d in WebhookDelivery.objects.filter(
+                    organization=organization, endpoint__in=endpoints, dedupe_key__in=lost
+                )
+            )
+        _dispatch_after_commit([d for d in new if d.pk in inserted])
+    return [by_key[(endpoint.pk, dedupe_key)] for _data, dedupe_key in occurrences for endpoint in endpoints]
 
 
 def webhook_ping(*, organization: Organization, endpoint: WebhookEndpoint) -> WebhookDelivery:
@@ -140,6 +187,35 @@ def verify(secret: str, headers: Mapping[str, str], body: bytes, tolerance: int 
     return any(hmac.compare_digest(expected.encode(), signature.encode()) for signature in signatures)
 
 
+def _subscribed_endpoints(organization: Organization, event: str) -> Iterable[WebhookEndpoint]:
+    if event not in WebhookEvent.values:
+        raise ValueError(f"Unknown webhook event {event!r}.")
+    return WebhookEndpoint.objects.filter(organization=organization, is_active=True).filter(
+        Q(events=[]) | Q(events__contains=[event])
+    )
+
+
+def _delivery_build(
+    organization: Organization,
+    endpoint: WebhookEndpoint,
+    event: str,
+    data: dict[str, Any],
+    dedupe_key: str,
+    now: datetime,
+) -> WebhookDelivery:
+    delivery_id = uuid.uuid4()
+    body = {"id": delivery_id, "type": event, "created_at": now, "data": data}
+    return WebhookDelivery(
+        id=delivery_id,
+        organization=organization,
+        endpoint=endpoint,
+        event=event,
+        payload=json.loads(json.dumps(body, cls=DjangoJSONEncoder)),
+        dedupe_key=dedupe_key,
+        send_after=now,
+    )
+
+
 def _deliveries_queue(
     *,
     organization: Organization,
@@ -163,17 +239,7 @@ def _deliveries_queue(
         if endpoint.pk in existing:
             deliveries.append(existing[endpoint.pk])
             continue
-        delivery_id = uuid.uuid4()
-        body = {"id": delivery_id, "type": event, "created_at": now, "data": data}
-        delivery = WebhookDelivery(
-            id=delivery_id,
-            organization=organization,
-            endpoint=endpoint,
-            event=event,
-            payload=json.loads(json.dumps(body, cls=DjangoJSONEncoder)),
-            dedupe_key=dedupe_key,
-            send_after=now,
-        )
+        delivery = _delivery_build(organization, endpoint, event, data, dedupe_key, now)
         try:
             with transaction.atomic():
                 delivery.save()

@@ -191,6 +191,7 @@ def application_auto_reject(
     """The decision sweep's rejection: only while the application is still active and overdue.
 
     Under the row lock the check is the conditional update: a human decision that committed first wins.
+    The sweep rejects in batches (recruitment/sweep.py) with the same reason, history entry and notice.
     """
     application = lock_application(organization, application)
     if (
@@ -201,7 +202,14 @@ def application_auto_reject(
         return None
     reason = no_decision_reason(organization, policy_for_job(application.job).decision_window_days)
     _decide(application, ApplicationStatus.REJECTED, reason=reason, note=reason.name)
-    entry = _record(
+    entry = _record_entry(application, auto_rejection_entry(application, reason))
+    queue_candidate_email(application, NotificationKind.AUTO_REJECTION, event_id=entry.pk, automatic=True)
+    return application
+
+
+def auto_rejection_entry(application: Application, reason: RejectionReason) -> StageChange:
+    """The unsaved history entry of an automatic rejection: by Kabar itself, with the reason as the note."""
+    return history_entry(
         application,
         Actor.system(),
         HistoryEvent.REJECTED,
@@ -209,8 +217,6 @@ def application_auto_reject(
         note=reason.name,
         from_status=ApplicationStatus.ACTIVE,
     )
-    queue_candidate_email(application, NotificationKind.AUTO_REJECTION, event_id=entry.pk, automatic=True)
-    return application
 
 
 def no_decision_reason(organization: Organization, days: int) -> RejectionReason:
@@ -459,7 +465,38 @@ def _record(
     from_status: str = "",
 ) -> StageChange:
     """Records a history entry and tells the integrations, in the transaction of the change."""
-    entry = StageChange.objects.create(
+    entry = history_entry(
+        application,
+        actor,
+        event,
+        from_stage=from_stage,
+        to_stage=to_stage,
+        reason=reason,
+        note=note,
+        from_status=from_status,
+    )
+    return _record_entry(application, entry)
+
+
+def _record_entry(application: Application, entry: StageChange) -> StageChange:
+    entry.save(force_insert=True)
+    publish_application_event(application, entry)
+    return entry
+
+
+def history_entry(
+    application: Application,
+    actor: Actor,
+    event: str,
+    *,
+    from_stage: Stage | None = None,
+    to_stage: Stage | None = None,
+    reason: RejectionReason | None = None,
+    note: str = "",
+    from_status: str = "",
+) -> StageChange:
+    """The unsaved history entry of a change already made to `application` in memory."""
+    return StageChange(
         organization_id=application.organization_id,
         application=application,
         event=event,
@@ -472,8 +509,6 @@ def _record(
         rejection_reason=reason,
         note=note,
     )
-    publish_application_event(application, entry)
-    return entry
 
 
 @transaction.atomic

@@ -68,7 +68,9 @@ def memberships_of(user: User) -> list[Membership]:
     """A user's memberships in every organization: what the admin may scope a session to."""
     with platform_scope(reason="admin membership lookup"):
         return list(
-            Membership.unscoped.filter(user=user).select_related("organization").order_by("organization__name")
+            Membership.unscoped.filter(user=user)
+            .select_related("organization")
+            .order_by("organization__name")
         )
 
 

@@ -63,6 +63,15 @@ def test_the_next_request_after_the_database_is_back_succeeds(world: World) -> N
     assert response.status_code == 200
 
 
+def test_a_driver_error_that_escaped_djangos_wrapper_is_a_503_too() -> None:
+    middleware = DatabaseUnavailableMiddleware(lambda request: HttpResponse())
+    error = connection.Database.errors.AdminShutdown("terminating connection due to administrator command")
+
+    response = middleware.process_exception(RequestFactory().get("/api/v1/jobs/"), error)
+
+    assert (response.status_code, response["Retry-After"]) == (503, "5")
+
+
 def test_other_errors_are_left_to_django() -> None:
     middleware = DatabaseUnavailableMiddleware(lambda request: HttpResponse())
 
