@@ -234,9 +234,13 @@ def _record_rejections(
         candidate.organization = application.organization = organization
         application.candidate = candidate
         application.job = jobs[application.job_id]
-        application.stage = stages[application.stage_id]
         application.rejection_reason = reasons[application.job_id]
         applications.append(application)
+    missing = {application.stage_id for application in applications} - stages.keys()
+    if missing:  # a stage added to the job since the sweep started
+        stages.update(Stage.objects.in_bulk(missing))
+    for application in applications:
+        application.stage = stages[application.stage_id]
     entries = StageChange.objects.bulk_create(
         auto_rejection_entry(application, application.rejection_reason) for application in applications
     )
