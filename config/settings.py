@@ -263,6 +263,9 @@ WEBHOOK_RETRY_DELAYS = [
     int(seconds) for seconds in env_list("WEBHOOK_RETRY_DELAYS", "60,300,1800,7200,18000,36000")
 ]
 NOTIFICATION_RELAY_BATCH = 500
+# Emails one `deliver` task sends over one SMTP connection: a worker's message and claim per email would
+# cost more than the email itself.
+NOTIFICATION_DELIVERY_BATCH = int(os.environ.get("NOTIFICATION_DELIVERY_BATCH", "50"))
 
 # Login lockout (django-axes): 5 failures for one email from one address lock it for 15 minutes.
 AUTHENTICATION_BACKENDS = [

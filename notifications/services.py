@@ -1,5 +1,6 @@
 import logging
 import uuid
+from collections import defaultdict
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from email.utils import parseaddr
@@ -88,7 +89,7 @@ def notification_queue(
     except IntegrityError:
         return Notification.objects.get(organization=organization, dedupe_key=dedupe_key)
     if _is_due(notification, now):
-        dispatch_after_commit(notification)
+        dispatch_after_commit([notification])
     return notification
 
 
@@ -130,7 +131,7 @@ def notification_queue_many(
             (n.dedupe_key, n)
             for n in Notification.objects.filter(organization=organization, dedupe_key__in=existing)
         )
-    dispatch_many_after_commit([n for n in new if n.pk in inserted and _is_due(n, now)])
+    dispatch_after_commit([n for n in new if n.pk in inserted and _is_due(n, now)])
     return [by_key[email.dedupe_key] for email in emails]
 
 
@@ -266,7 +267,7 @@ def notification_reschedule(
         raise NotificationNotCancellable("Only an email that has not been sent can be rescheduled.")
     notification.refresh_from_db()
     if send_after <= timezone.now():
-        dispatch_after_commit(notification)
+        dispatch_after_commit([notification])
     return notification
 
 
@@ -281,58 +282,46 @@ def notification_resend(*, organization: Organization, notification: Notificatio
             "Only a failed email that was rendered can be sent again.", code="notification_not_failed"
         )
     notification.refresh_from_db()
-    dispatch_after_commit(notification)
+    dispatch_after_commit([notification])
     return notification
 
 
-def dispatch_after_commit(notification: Notification) -> None:
-    """Wakes a worker once the row is committed. A lost wake-up only delays the email: the relay finds it."""
-    from notifications.tasks import deliver
+def dispatch_after_commit(notifications: Sequence[Notification]) -> None:
+    """Wakes delivery for rows once they are committed. A lost wake-up only delays an email: the relay finds it.
 
-    notification_id, organization_id = str(notification.pk), str(notification.organization_id)
-
-    def publish() -> None:
-        try:
-            deliver.apply_async(
-                kwargs={"notification_id": notification_id, "organization_id": organization_id}
-            )
-        except Exception:  # noqa: BLE001 - the broker being down must never undo or fail the caller's work
-            logger.warning(
-                "Could not queue delivery of %s; the relay will pick it up.", notification_id, exc_info=True
-            )
-            return
-        Notification.unscoped.filter(pk=notification_id, queued_at__isnull=True).update(
-            queued_at=timezone.now()
-        )
-
-    transaction.on_commit(publish)
-
-
-# Up to this many rows are woken one by one; more wake the relay once (see dispatch_many_after_commit).
-DIRECT_DISPATCH_LIMIT = 50
-
-
-def dispatch_many_after_commit(notifications: Sequence[Notification]) -> None:
-    """Wakes delivery for many rows once they are committed.
-
-    A few rows get a `deliver` message each, as from dispatch_after_commit. More get one `relay` message:
-    the relay claims and queues them from a worker in batches, so a sweep that writes 100,000 notices
-    publishes one message per batch instead of 100,000 from the sweep. Lost or not, the relay's periodic
-    run still finds every due row.
+    Up to one delivery batch of rows gets a `deliver` message per organization. More get one `relay`
+    message: the relay claims and queues them from a worker in batches, so a sweep that writes 100,000
+    notices publishes one message per batch instead of 100,000 from the sweep.
     """
-    if len(notifications) <= DIRECT_DISPATCH_LIMIT:
-        for notification in notifications:
-            dispatch_after_commit(notification)
+    from notifications.tasks import deliver, relay
+
+    if not notifications:
         return
-    from notifications.tasks import relay
+    if len(notifications) > settings.NOTIFICATION_DELIVERY_BATCH:
+        transaction.on_commit(lambda: _publish(relay, {}, "the relay"))
+        return
+    by_organization: dict[uuid.UUID, list[str]] = defaultdict(list)
+    for notification in notifications:
+        by_organization[notification.organization_id].append(str(notification.pk))
 
     def publish() -> None:
-        try:
-            relay.apply_async()
-        except Exception:  # noqa: BLE001 - the broker being down must never undo or fail the caller's work
-            logger.warning("Could not wake the relay; its periodic run will queue the emails.", exc_info=True)
+        for organization_id, ids in by_organization.items():
+            kwargs = {"notification_ids": ids, "organization_id": str(organization_id)}
+            if _publish(deliver, kwargs, f"delivery of {', '.join(ids)}"):
+                Notification.unscoped.filter(pk__in=ids, queued_at__isnull=True).update(
+                    queued_at=timezone.now()
+                )
 
     transaction.on_commit(publish)
+
+
+def _publish(task: Any, kwargs: dict[str, Any], what: str) -> bool:
+    try:
+        task.apply_async(kwargs=kwargs)
+    except Exception:  # noqa: BLE001 - the broker being down must never undo or fail the caller's work
+        logger.warning("Could not queue %s; the relay's periodic run will.", what, exc_info=True)
+        return False
+    return True
 
 
 def _message_id_domain(organization: Organization) -> str:

@@ -5,9 +5,11 @@ from io import StringIO
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
+from django.db import connection
 from django.utils import timezone
+from pytest_django.fixtures import Settings as SettingsWrapper
 
-from notifications.delivery import deliver_notification
+from notifications.delivery import deliver_notifications
 from notifications.models import EmailTemplate, Notification, NotificationKind, NotificationStatus
 from notifications.sending_hours import next_sending_time
 from notifications.services import (
@@ -49,7 +51,8 @@ def queue(tenant: Tenant, key: str = "k1", **overrides: object) -> Notification:
 
 def deliver_due(tenant: Tenant) -> list[str]:
     due = Notification.objects.filter(status=NotificationStatus.PENDING, send_after__lte=timezone.now())
-    return [deliver_notification(str(pk), tenant.organization) for pk in due.values_list("pk", flat=True)]
+    ids = [str(pk) for pk in due.order_by("send_after").values_list("pk", flat=True)]
+    return list(deliver_notifications(ids, tenant.organization).values())
 
 
 def make_due(notification: Notification) -> None:
@@ -152,9 +155,9 @@ def test_cancelled_delayed_email_is_never_sent(in_a: Tenant, inbox: Inbox) -> No
 
     notification_cancel(organization=in_a.organization, notification=notification)
     make_due(notification)
-    results = deliver_notification(str(notification.pk), in_a.organization)
+    results = deliver_notifications([str(notification.pk)], in_a.organization)
 
-    assert results == "skipped"
+    assert results == {str(notification.pk): "skipped"}
     assert inbox.messages == []
 
 
@@ -281,6 +284,32 @@ def test_hourly_cap_defers_the_excess_to_the_next_hour(in_a: Tenant, inbox: Inbo
     next_hour = timezone.now().replace(minute=0, second=0, microsecond=0) + timedelta(hours=1)
     assert waiting.send_after == next_hour
     assert len(inbox.messages) == 2 and waiting in notifications
+
+
+def test_batch_hands_back_what_it_has_not_sent_when_half_the_lease_is_gone(
+    in_a: Tenant, inbox: Inbox, settings: SettingsWrapper
+) -> None:
+    settings.NOTIFICATION_LEASE_SECONDS = 0
+    for n in range(3):
+        queue(in_a, key=f"n{n}")
+
+    outcomes = deliver_due(in_a)
+
+    assert sorted(outcomes) == ["sent", "skipped", "skipped"]
+    handed_back = Notification.objects.filter(status=NotificationStatus.PENDING)
+    assert [(n.attempts, n.queued_at) for n in handed_back] == [(0, None), (0, None)]
+    assert len(inbox.messages) == 1
+
+
+def test_delivery_leaves_the_connection_committing_synchronously(in_a: Tenant, inbox: Inbox) -> None:
+    queue(in_a)
+
+    deliver_due(in_a)
+
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW synchronous_commit")
+        assert cursor.fetchone()[0] == "on"
+    assert len(inbox.messages) == 1
 
 
 def test_automatic_email_on_saturday_waits_for_monday_morning(in_a: Tenant) -> None:

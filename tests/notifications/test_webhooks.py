@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from config.celery import app as celery_app
-from notifications.delivery import deliver_notification
+from notifications.delivery import deliver_notifications
 from notifications.models import (
     Notification,
     NotificationKind,
@@ -440,7 +440,9 @@ def test_notification_failed_is_published_when_an_email_fails_for_good(
             dedupe_key="offer:1",
             caused_by="application:1",
         )
-        assert deliver_notification(str(notification.pk), world.a.organization) == "failed"
+        assert deliver_notifications([str(notification.pk)], world.a.organization) == {
+            str(notification.pk): "failed"
+        }
     deliver_due(world.a)
 
     delivery = WebhookDelivery.unscoped.get()
@@ -468,7 +470,9 @@ def test_email_that_will_be_retried_publishes_nothing(world: World, smtp_down: i
             context={"candidate_name": "Ayu", "position": "Backend Engineer"},
             dedupe_key="offer:1",
         )
-        assert deliver_notification(str(notification.pk), world.a.organization) == "pending"
+        assert deliver_notifications([str(notification.pk)], world.a.organization) == {
+            str(notification.pk): "pending"
+        }
 
     assert WebhookDelivery.unscoped.count() == 0
 
