@@ -10,7 +10,7 @@ from candidates.api.serializers import CandidateSerializer
 from candidates.models import Candidate
 from candidates.services import candidate_anonymize, candidate_create, candidate_update
 from tenancy.api.errors import ErrorSerializer
-from tenancy.api.views import OrganizationScopedViewSet
+from tenancy.api.views import ListModelMixin, OrganizationScopedViewSet
 from tenancy.models import Language
 
 
@@ -29,7 +29,7 @@ class CandidateFilter(django_filters.FilterSet):
 
 @extend_schema(tags=["candidates"])
 class CandidateViewSet(
-    mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, OrganizationScopedViewSet
+    ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, OrganizationScopedViewSet
 ):
     """Candidates. Creating one whose email already exists answers 409 with `existing_id`."""
 

@@ -19,7 +19,7 @@ from notifications.webhooks import (
     webhook_endpoint_update,
     webhook_ping,
 )
-from tenancy.api.views import OrganizationScopedViewSet
+from tenancy.api.views import ListModelMixin, OrganizationScopedViewSet
 
 
 class NotificationFilter(django_filters.FilterSet):
@@ -33,7 +33,7 @@ class NotificationFilter(django_filters.FilterSet):
 
 
 @extend_schema(tags=["notifications"])
-class NotificationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, OrganizationScopedViewSet):
+class NotificationViewSet(ListModelMixin, mixins.RetrieveModelMixin, OrganizationScopedViewSet):
     """The outbox: every email Kabar sends, with its status. A pending one can be cancelled or moved."""
 
     model = Notification
@@ -62,7 +62,7 @@ class NotificationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Orga
 
 
 @extend_schema(tags=["webhooks"])
-class WebhookEndpointViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, OrganizationScopedViewSet):
+class WebhookEndpointViewSet(ListModelMixin, mixins.RetrieveModelMixin, OrganizationScopedViewSet):
     """Where Kabar posts events, signed the Standard Webhooks way with the endpoint's `secret`."""
 
     model = WebhookEndpoint

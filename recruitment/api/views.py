@@ -58,7 +58,7 @@ from recruitment.services import (
 )
 from tenancy.actors import Actor
 from tenancy.api.errors import ErrorSerializer
-from tenancy.api.views import OrganizationScopedViewSet
+from tenancy.api.views import ListModelMixin, OrganizationScopedViewSet
 
 ERRORS = {400: ErrorSerializer, 404: ErrorSerializer, 409: ErrorSerializer}
 
@@ -85,7 +85,7 @@ class JobFilter(django_filters.FilterSet):
 
 
 @extend_schema(tags=["jobs"])
-class JobViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, RecruitmentViewSet):
+class JobViewSet(ListModelMixin, mixins.RetrieveModelMixin, RecruitmentViewSet):
     model = Job
     serializer_class = JobSerializer
     filterset_class = JobFilter
@@ -136,7 +136,7 @@ class ApplicationFilter(django_filters.FilterSet):
 
 
 @extend_schema(tags=["applications"])
-class ApplicationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, RecruitmentViewSet):
+class ApplicationViewSet(ListModelMixin, mixins.RetrieveModelMixin, RecruitmentViewSet):
     """Applications and their transitions. A transition that breaks a rule is a 409 with a clear code."""
 
     model = Application
@@ -250,7 +250,7 @@ class InterviewFilter(django_filters.FilterSet):
 
 
 @extend_schema(tags=["interviews"])
-class InterviewViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, RecruitmentViewSet):
+class InterviewViewSet(ListModelMixin, mixins.RetrieveModelMixin, RecruitmentViewSet):
     model = Interview
     serializer_class = InterviewSerializer
     filterset_class = InterviewFilter
@@ -306,7 +306,7 @@ class FollowUpFilter(django_filters.FilterSet):
 
 
 @extend_schema(tags=["follow-ups"])
-class FollowUpViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, RecruitmentViewSet):
+class FollowUpViewSet(ListModelMixin, mixins.RetrieveModelMixin, RecruitmentViewSet):
     """Candidates' follow-ups with the policy's verdict and the response owed."""
 
     model = FollowUp
@@ -325,7 +325,7 @@ class FollowUpViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Recruitm
 
 
 @extend_schema(tags=["rejection-reasons"])
-class RejectionReasonViewSet(mixins.ListModelMixin, RecruitmentViewSet):
+class RejectionReasonViewSet(ListModelMixin, RecruitmentViewSet):
     model = RejectionReason
     serializer_class = RejectionReasonSerializer
     pagination_class = None

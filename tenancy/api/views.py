@@ -6,13 +6,14 @@ from typing import Any
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Model, QuerySet
 from django.http import HttpResponseBase
-from rest_framework import viewsets
+from rest_framework import mixins, viewsets
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from tenancy.api.errors import ApiError
 from tenancy.api.idempotency import Replay, idempotency_begin, idempotency_finish
 from tenancy.api.pagination import KabarCursorPagination
+from tenancy.api.projection import projection_for
 from tenancy.api.ratelimit import rate_limit_consume
 from tenancy.scope import org_scope
 
@@ -97,3 +98,17 @@ class OrganizationScopedViewSet(viewsets.GenericViewSet):
             and expected.strip() != etag_for(self.get_serializer(instance).data)
         ):
             raise ApiError(412, "stale_etag", "The object changed since it was read; fetch it again.")
+
+
+class ListModelMixin(mixins.ListModelMixin):
+    """DRF's list, reading the page as column values when the serializer allows (tenancy/api/projection.py)."""
+
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        projection = projection_for(self.get_serializer_class())
+        if projection is None or self.paginator is None:
+            return super().list(request, *args, **kwargs)
+        queryset = self.filter_queryset(self.get_queryset())
+        # The cursor is built from the page's last row, so its ordering columns are read too.
+        ordering = [name.lstrip("-") for name in self.paginator.get_ordering(request, queryset, self)]
+        page = self.paginate_queryset(queryset.values(*projection.paths, *ordering))
+        return self.get_paginated_response(projection.render(page))

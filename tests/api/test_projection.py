@@ -1,0 +1,81 @@
+import json
+
+import pytest
+from rest_framework import serializers
+from rest_framework.renderers import JSONRenderer
+from rest_framework.test import APIClient
+
+from recruitment.api.serializers import ApplicationSerializer, RejectionReasonSerializer
+from recruitment.models import Application, RejectionReason
+from recruitment.services import application_reject
+from tenancy.api.projection import projection_for
+from tests.conftest import Tenant, World
+
+pytestmark = pytest.mark.django_db
+
+
+def as_json(data: object) -> object:
+    return json.loads(JSONRenderer().render(data))
+
+
+def reject(tenant: Tenant, application: Application) -> None:
+    with tenant.scope():
+        application_reject(
+            organization=tenant.organization,
+            actor=tenant.actor,
+            application=application,
+            reason=RejectionReason.objects.filter(type="rejected_by_us").first(),
+            note="Another candidate fit better",
+        )
+
+
+class ApplicationWithReasonSerializer(serializers.ModelSerializer):
+    """A nested object behind a nullable key: the projection must give null where there is none."""
+
+    rejection_reason = RejectionReasonSerializer(read_only=True)
+
+    class Meta:
+        model = Application
+        fields = ["id", "status", "rejection_reason", "rejection_note", "decided_at"]
+
+
+class ApplicationWithMethodSerializer(serializers.ModelSerializer):
+    label = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Application
+        fields = ["id", "label"]
+
+    def get_label(self, application: Application) -> str:
+        return str(application)
+
+
+def test_application_list_is_what_the_serializer_gives_for_each_application(
+    world: World, api_a: APIClient
+) -> None:
+    reject(world.a, world.a.application())
+    world.a.application()
+
+    listed = api_a.get("/api/v1/applications/").json()["results"]
+
+    with world.a.scope():
+        expected = [
+            as_json(ApplicationSerializer(Application.objects.get(pk=row["id"])).data) for row in listed
+        ]
+    assert len(listed) == 2 and listed == expected
+
+
+def test_projected_nested_object_is_null_where_the_key_is_null(in_a: Tenant) -> None:
+    reject(in_a, in_a.application())
+    in_a.application()
+    projection = projection_for(ApplicationWithReasonSerializer)
+    applications = Application.objects.order_by("created_at")
+
+    projected = projection.render(applications.values(*projection.paths))
+
+    assert as_json(projected) == as_json(ApplicationWithReasonSerializer(applications, many=True).data)
+    assert [row["rejection_reason"] is None for row in projected] == [False, True]
+
+
+def test_serializer_with_a_method_field_is_listed_from_instances(in_a: Tenant) -> None:
+    assert projection_for(ApplicationWithMethodSerializer) is None
