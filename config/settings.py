@@ -203,6 +203,8 @@ REST_FRAMEWORK = {
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
 API_RATE_LIMIT_PER_MINUTE = int(os.environ.get("API_RATE_LIMIT_PER_MINUTE", "600"))
+# An authenticated API key is remembered this long per process (tenancy.services.RecentApiKeys).
+API_KEY_CACHE_SECONDS = float(os.environ.get("API_KEY_CACHE_SECONDS", "5"))
 SPECTACULAR_SETTINGS = {
     "TITLE": "Kabar API",
     "DESCRIPTION": "Recruitment pipelines, follow-ups and candidate emails for ATS integrations.",

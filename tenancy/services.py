@@ -1,9 +1,12 @@
+import copy
 import hashlib
 import hmac
 import secrets
+import time
 from collections.abc import Iterable
 from datetime import timedelta
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
@@ -42,19 +45,64 @@ def api_key_authenticate(raw_key: str) -> ApiKey | None:
     parts = raw_key.split("_", 2)
     if len(parts) != 3 or parts[0] != API_KEY_PREFIX:
         return None
+    key_hash = _hash_key(raw_key)
+    remembered = recent_api_keys.get(key_hash)
+    if remembered is not None:
+        return remembered
     with platform_scope(reason="API key lookup"):
         api_key = (
             ApiKey.unscoped.select_related("organization")
             .filter(prefix=parts[1], revoked_at__isnull=True)
             .first()
         )
-        if api_key is None or not hmac.compare_digest(api_key.key_hash, _hash_key(raw_key)):
+        if api_key is None or not hmac.compare_digest(api_key.key_hash, key_hash):
             return None
         now = timezone.now()
         if api_key.last_used_at is None or now - api_key.last_used_at > LAST_USED_RESOLUTION:
             ApiKey.unscoped.filter(pk=api_key.pk).update(last_used_at=now)
             api_key.last_used_at = now
+    recent_api_keys.remember(key_hash, api_key)
     return api_key
+
+
+class RecentApiKeys:
+    """Keys authenticated in the last API_KEY_CACHE_SECONDS, with their organization, in this process.
+
+    Looking a key up crosses organizations (the platform scope), which costs an API list request more
+    than its own query. A key revoked, or an organization or key changed, is forgotten at once in the
+    process that saved it; in the others it is seen within API_KEY_CACHE_SECONDS (0 turns this off).
+    Each request gets its own copies, so nothing one request sets on them reaches another.
+    """
+
+    LIMIT = 10_000
+
+    def __init__(self) -> None:
+        self.keys: dict[str, tuple[float, ApiKey]] = {}
+
+    def get(self, key_hash: str) -> ApiKey | None:
+        remembered = self.keys.get(key_hash)
+        if remembered is None or remembered[0] < time.monotonic():
+            return None
+        return _detached(remembered[1])
+
+    def remember(self, key_hash: str, api_key: ApiKey) -> None:
+        if not settings.API_KEY_CACHE_SECONDS:
+            return
+        if len(self.keys) >= self.LIMIT:
+            self.keys.clear()
+        self.keys[key_hash] = (time.monotonic() + settings.API_KEY_CACHE_SECONDS, _detached(api_key))
+
+    def forget_all(self, **signal_arguments: object) -> None:
+        self.keys.clear()
+
+
+recent_api_keys = RecentApiKeys()
+
+
+def _detached(api_key: ApiKey) -> ApiKey:
+    copied = copy.copy(api_key)
+    copied.organization = copy.copy(api_key.organization)
+    return copied
 
 
 def api_key_revoke(*, api_key: ApiKey) -> ApiKey:

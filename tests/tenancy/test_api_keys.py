@@ -1,8 +1,11 @@
+import time
 from io import StringIO
 
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.utils import timezone
+from pytest_django.fixtures import Settings as SettingsWrapper
 
 from tenancy.models import ApiKey
 from tenancy.services import api_key_authenticate, api_key_revoke
@@ -35,6 +38,45 @@ def test_revoked_key_no_longer_authenticates(world: World) -> None:
         api_key_revoke(api_key=world.a.api_key)
 
     assert api_key_authenticate(world.a.raw_key) is None
+
+
+def test_key_authenticated_moments_ago_is_accepted_without_a_query(
+    world: World, django_assert_num_queries
+) -> None:  # noqa: ANN001
+    api_key_authenticate(world.a.raw_key)
+
+    with django_assert_num_queries(0):
+        api_key = api_key_authenticate(world.a.raw_key)
+
+    assert api_key.pk == world.a.api_key.pk and api_key.organization == world.a.organization
+
+
+def test_remembered_key_is_a_copy_for_each_request(world: World) -> None:
+    first = api_key_authenticate(world.a.raw_key)
+    first.organization.name = "Changed in one request only"
+
+    assert api_key_authenticate(world.a.raw_key).organization.name == world.a.organization.name
+
+
+def test_saving_the_organization_forgets_its_remembered_keys(world: World) -> None:
+    api_key_authenticate(world.a.raw_key)
+    world.a.organization.language = "id"
+    world.a.organization.save()
+
+    assert api_key_authenticate(world.a.raw_key).organization.language == "id"
+
+
+def test_key_revoked_in_another_process_stops_working_after_the_cache_time(
+    world: World, settings: SettingsWrapper
+) -> None:
+    settings.API_KEY_CACHE_SECONDS = 0.2
+    api_key_authenticate(world.a.raw_key)
+    ApiKey.unscoped.filter(pk=world.a.api_key.pk).update(revoked_at=timezone.now())  # no signal here
+
+    remembered = api_key_authenticate(world.a.raw_key)
+    time.sleep(0.3)
+
+    assert remembered is not None and api_key_authenticate(world.a.raw_key) is None
 
 
 def test_tampered_key_does_not_authenticate(world: World) -> None:
