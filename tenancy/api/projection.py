@@ -8,13 +8,16 @@ own `to_representation`: the JSON is the serializer's, at a fraction of the cost
 (method fields, many-valued fields, files, properties) gets `None` here and is listed the usual way.
 """
 
+import copy
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import tzinfo
 from functools import cache
 from typing import Any
 
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models import FileField, ForeignKey, Model, OneToOneField
+from django.utils import timezone
 from rest_framework import serializers
 from rest_framework.relations import PKOnlyObject, PrimaryKeyRelatedField
 
@@ -63,30 +66,36 @@ def _render(members: tuple[_Column | _Nested, ...], row: dict[str, Any]) -> dict
     return represented
 
 
-@cache
 def projection_for(serializer_class: type[serializers.Serializer]) -> Projection | None:
     """The serializer's representation as columns, or None when a field is not a plain column."""
+    return _projection(serializer_class, timezone.get_current_timezone())
+
+
+@cache
+def _projection(serializer_class: type[serializers.Serializer], zone: tzinfo) -> Projection | None:
     if not issubclass(serializer_class, serializers.ModelSerializer):
         return None
-    members = _members(serializer_class(), serializer_class.Meta.model, prefix="")
+    members = _members(serializer_class(), serializer_class.Meta.model, prefix="", zone=zone)
     return None if members is None else Projection(members)
 
 
 def _members(
-    serializer: serializers.Serializer, model: type[Model], prefix: str
+    serializer: serializers.Serializer, model: type[Model], prefix: str, zone: tzinfo
 ) -> tuple[_Column | _Nested, ...] | None:
     members: list[_Column | _Nested] = []
     for field in serializer.fields.values():
         if field.write_only:
             continue
-        member = _member(field, model, prefix)
+        member = _member(field, model, prefix, zone)
         if member is None:
             return None
         members.append(member)
     return tuple(members)
 
 
-def _member(field: serializers.Field, model: type[Model], prefix: str) -> _Column | _Nested | None:
+def _member(
+    field: serializers.Field, model: type[Model], prefix: str, zone: tzinfo
+) -> _Column | _Nested | None:
     model_field = _follow(model, field.source_attrs)
     if model_field is None:
         return None
@@ -97,7 +106,7 @@ def _member(field: serializers.Field, model: type[Model], prefix: str) -> _Colum
         related = model_field.related_model
         if not is_relation or field.Meta.model is not related:
             return None
-        members = _members(field, related, prefix=f"{path}__")
+        members = _members(field, related, prefix=f"{path}__", zone=zone)
         if members is None:
             return None
         return _Nested(field.field_name, f"{path}__{related._meta.pk.name}", members)
@@ -109,6 +118,11 @@ def _member(field: serializers.Field, model: type[Model], prefix: str) -> _Colum
         return None
     if isinstance(model_field, FileField):  # represented from the file object, not the stored name
         return None
+    if isinstance(field, serializers.DateTimeField) and not hasattr(field, "timezone"):
+        # DRF looks the current timezone up for every value it represents; a projection is built for
+        # one timezone (see projection_for), so its fields are given it once.
+        field = copy.copy(field)
+        field.timezone = zone
     return _Column(field.field_name, path, field.to_representation)
 
 

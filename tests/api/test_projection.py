@@ -1,6 +1,7 @@
 import json
 
 import pytest
+from django.utils import timezone
 from rest_framework import serializers
 from rest_framework.renderers import JSONRenderer
 from rest_framework.test import APIClient
@@ -75,6 +76,21 @@ def test_projected_nested_object_is_null_where_the_key_is_null(in_a: Tenant) -> 
 
     assert as_json(projected) == as_json(ApplicationWithReasonSerializer(applications, many=True).data)
     assert [row["rejection_reason"] is None for row in projected] == [False, True]
+
+
+@pytest.mark.parametrize("zone", ["UTC", "Asia/Jayapura"])
+def test_projected_times_are_in_the_active_timezone_like_the_serializer(in_a: Tenant, zone: str) -> None:
+    reject(in_a, in_a.application())
+    applications = Application.objects.all()
+
+    with timezone.override(zone):
+        projection = projection_for(ApplicationSerializer)
+        projected = as_json(projection.render(applications.values(*projection.paths)))
+        expected = as_json(ApplicationSerializer(applications, many=True).data)
+
+    assert projected == expected
+    offset = "Z" if zone == "UTC" else "+09:00"
+    assert projected[0]["created_at"].endswith(offset)
 
 
 def test_serializer_with_a_method_field_is_listed_from_instances(in_a: Tenant) -> None:
