@@ -10,11 +10,12 @@ from candidates.api.serializers import CandidateSerializer
 from candidates.models import Candidate
 from candidates.services import candidate_anonymize, candidate_create, candidate_update
 from tenancy.api.errors import ErrorSerializer
+from tenancy.api.filters import FilterSet
 from tenancy.api.views import ListModelMixin, OrganizationScopedViewSet
 from tenancy.models import Language
 
 
-class CandidateFilter(django_filters.FilterSet):
+class CandidateFilter(FilterSet):
     email = django_filters.CharFilter(field_name="email", lookup_expr="iexact")
     search = django_filters.CharFilter(method="search_name_or_email", label="Name or email contains")
     language = django_filters.ChoiceFilter(choices=Language.choices)

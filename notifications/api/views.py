@@ -19,10 +19,11 @@ from notifications.webhooks import (
     webhook_endpoint_update,
     webhook_ping,
 )
+from tenancy.api.filters import FilterSet
 from tenancy.api.views import ListModelMixin, OrganizationScopedViewSet
 
 
-class NotificationFilter(django_filters.FilterSet):
+class NotificationFilter(FilterSet):
     status = django_filters.ChoiceFilter(choices=NotificationStatus.choices)
     kind = django_filters.ChoiceFilter(choices=NotificationKind.choices)
     caused_by = django_filters.CharFilter()

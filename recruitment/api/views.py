@@ -58,6 +58,7 @@ from recruitment.services import (
 )
 from tenancy.actors import Actor
 from tenancy.api.errors import ErrorSerializer
+from tenancy.api.filters import FilterSet
 from tenancy.api.views import ListModelMixin, OrganizationScopedViewSet
 
 ERRORS = {400: ErrorSerializer, 404: ErrorSerializer, 409: ErrorSerializer}
@@ -76,7 +77,7 @@ class RecruitmentViewSet(OrganizationScopedViewSet):
         return self.request.auth.organization
 
 
-class JobFilter(django_filters.FilterSet):
+class JobFilter(FilterSet):
     status = django_filters.ChoiceFilter(choices=JobStatus.choices)
 
     class Meta:
@@ -122,7 +123,7 @@ class JobViewSet(ListModelMixin, mixins.RetrieveModelMixin, RecruitmentViewSet):
         return Response(StageSerializer(job.stages.order_by("order"), many=True).data)
 
 
-class ApplicationFilter(django_filters.FilterSet):
+class ApplicationFilter(FilterSet):
     job = django_filters.UUIDFilter(field_name="job_id")
     stage = django_filters.UUIDFilter(field_name="stage_id")
     candidate = django_filters.UUIDFilter(field_name="candidate_id")
@@ -241,7 +242,7 @@ class ApplicationViewSet(ListModelMixin, mixins.RetrieveModelMixin, RecruitmentV
         return Response(FollowUpSerializer(followup).data)
 
 
-class InterviewFilter(django_filters.FilterSet):
+class InterviewFilter(FilterSet):
     application = django_filters.UUIDFilter(field_name="application_id")
 
     class Meta:
@@ -290,7 +291,7 @@ class InterviewViewSet(ListModelMixin, mixins.RetrieveModelMixin, RecruitmentVie
         return Response(self.get_serializer(interview).data)
 
 
-class FollowUpFilter(django_filters.FilterSet):
+class FollowUpFilter(FilterSet):
     application = django_filters.UUIDFilter(field_name="application_id")
     kind = django_filters.ChoiceFilter(choices=FollowUp._meta.get_field("kind").choices)
     timing = django_filters.ChoiceFilter(choices=[(t.value, t.value) for t in Timing])
