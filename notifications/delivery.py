@@ -21,7 +21,7 @@ from email.utils import formataddr, parseaddr
 from django.conf import settings
 from django.core.mail import EmailMessage, EmailMultiAlternatives, mailers
 from django.core.mail.backends.base import BaseEmailBackend
-from django.db import connection, transaction
+from django.db import DatabaseError, InterfaceError, connection, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
@@ -77,7 +77,8 @@ def _asynchronous_commit() -> Iterator[None]:
     try:
         yield
     finally:
-        with connection.cursor() as cursor:
+        # A database that failed meanwhile took the session's setting with it (or will roll it back).
+        with contextlib.suppress(DatabaseError, InterfaceError), connection.cursor() as cursor:
             cursor.execute("RESET synchronous_commit")
 
 

@@ -7,6 +7,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Model, QuerySet
 from django.http import HttpResponseBase
 from rest_framework import mixins, viewsets
+from rest_framework.pagination import CursorPagination
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -105,7 +106,7 @@ class ListModelMixin(mixins.ListModelMixin):
 
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         projection = projection_for(self.get_serializer_class())
-        if projection is None or self.paginator is None:
+        if projection is None or not isinstance(self.paginator, CursorPagination):
             return super().list(request, *args, **kwargs)
         queryset = self.filter_queryset(self.get_queryset())
         # The cursor is built from the page's last row, so its ordering columns are read too.
