@@ -383,11 +383,15 @@ def interview_cancel(*, organization: Organization, actor: Actor, interview: Int
 
 def lock_application(organization: Organization, application: Application) -> Application:
     refuse_other_organization(organization, application)
-    return (
+    locked = (
         Application.objects.select_for_update(of=("self",))
-        .select_related("job", "stage")
+        .select_related("job", "stage", "candidate")
         .get(pk=application.pk)
     )
+    # The organization in hand is theirs (checked above, and the scope allows no other): attached rather
+    # than loaded again by each email and event that names it.
+    locked.organization = locked.job.organization = locked.candidate.organization = organization
+    return locked
 
 
 def refuse_other_organization(organization: Organization, *objects: Any) -> None:

@@ -1,12 +1,14 @@
 from datetime import timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from notifications.models import Notification, NotificationKind
 from recruitment.errors import InvalidTransition
 from recruitment.followups import followup_correct_kind, followup_log, followup_send_feedback
-from recruitment.models import ApplicationStatus, FollowUp, RejectionReason
+from recruitment.models import Application, ApplicationStatus, FollowUp, RejectionReason
 from recruitment.services import application_reject
 from tenancy.errors import CrossOrganizationReference
 from tests.conftest import Tenant, World
@@ -35,6 +37,18 @@ def test_status_inquiry_is_acknowledged_with_the_expected_decision_date(in_a: Te
         application.interviews.get().ends_at.astimezone(in_a.organization.zone).date() + timedelta(days=14)
     )
     assert f"{expected.day} {expected:%B %Y}" in ack.body_text
+
+
+def test_logging_reads_the_organization_and_candidate_it_has_in_hand_no_more(in_a: Tenant) -> None:
+    application = Application.objects.get(pk=in_a.interviewed_application(days_ago=9).pk)
+
+    with CaptureQueriesContext(connection) as queries:
+        log(in_a, application, kind="status_inquiry", text="Any update?")
+
+    selects = [query["sql"] for query in queries.captured_queries if query["sql"].startswith("SELECT")]
+    assert not [sql for sql in selects if 'FROM "tenancy_organization"' in sql]
+    assert not [sql for sql in selects if 'FROM "candidates_candidate"' in sql]
+    assert Notification.objects.filter(kind=NotificationKind.FOLLOWUP_ACK).count() == 1
 
 
 def test_kind_is_classified_when_not_given(in_a: Tenant) -> None:
