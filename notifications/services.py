@@ -7,7 +7,7 @@ from email.utils import parseaddr
 from typing import Any, NamedTuple
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.template import Context, Template, TemplateSyntaxError
 from django.utils import timezone
 
@@ -18,7 +18,6 @@ from notifications.rendering import (
     TemplateRenderError,
     _html_engine,
     _text_engine,
-    render_email,
 )
 from notifications.sending_hours import next_sending_time
 from tenancy.errors import DomainError
@@ -67,10 +66,6 @@ def notification_queue(
     The email is rendered now, so what HR sees is what is sent; a template that fails to render makes this
     notification `failed` with the error, and nothing else.
     """
-    existing = Notification.objects.filter(organization=organization, dedupe_key=dedupe_key).first()
-    if existing is not None:
-        return existing
-    now = timezone.now()
     email = OutgoingEmail(
         kind=kind,
         recipient=recipient,
@@ -82,15 +77,7 @@ def notification_queue(
         send_after=send_after,
         respect_sending_hours=respect_sending_hours,
     )
-    notification = _notification_build(organization, email, now, _render_uncached, next_sending_time)
-    try:
-        with transaction.atomic():
-            notification.save()
-    except IntegrityError:
-        return Notification.objects.get(organization=organization, dedupe_key=dedupe_key)
-    if _is_due(notification, now):
-        dispatch_after_commit([notification])
-    return notification
+    return notification_queue_many(organization=organization, emails=[email])[0]
 
 
 def notification_queue_many(
@@ -170,12 +157,6 @@ def _notification_build(
 
 def _is_due(notification: Notification, now: datetime) -> bool:
     return notification.status == NotificationStatus.PENDING and notification.send_after <= now
-
-
-def _render_uncached(
-    organization: Organization, kind: str, language: str, context: dict[str, Any]
-) -> RenderedEmail:
-    return render_email(organization=organization, kind=kind, language=language, context=context)
 
 
 class _CompiledEmail(NamedTuple):
