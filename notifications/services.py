@@ -8,16 +8,15 @@ from typing import Any, NamedTuple
 
 from django.conf import settings
 from django.db import transaction
-from django.template import Context, Template, TemplateSyntaxError
 from django.utils import timezone
 
-from notifications.default_templates import DEFAULT_TEMPLATES
-from notifications.models import EmailTemplate, Notification, NotificationStatus
+from notifications.models import Notification, NotificationStatus
 from notifications.rendering import (
     RenderedEmail,
     TemplateRenderError,
-    _html_engine,
-    _text_engine,
+    TemplateSource,
+    email_template_for,
+    render_template,
 )
 from notifications.sending_hours import next_sending_time
 from tenancy.errors import DomainError
@@ -159,61 +158,19 @@ def _is_due(notification: Notification, now: datetime) -> bool:
     return notification.status == NotificationStatus.PENDING and notification.send_after <= now
 
 
-class _CompiledEmail(NamedTuple):
-    subject: Template
-    body_text: Template
-    body_html: Template | None
-
-    def render(self, context: dict[str, Any]) -> RenderedEmail:
-        # rendering._render, on templates compiled once instead of on every call.
-        try:
-            return RenderedEmail(
-                subject=" ".join(self.subject.render(Context(context)).split()),
-                body_text=self.body_text.render(Context(context)),
-                body_html=self.body_html.render(Context(context)) if self.body_html else "",
-            )
-        except (TemplateSyntaxError, ValueError, TypeError, AttributeError, KeyError) as error:
-            raise TemplateRenderError(str(error)) from error
-
-
 class _TemplateCache:
-    """render_email with each (organization, kind, language)'s template looked up and compiled once:
-    the same template choice, engines and output, without a query and a compile per email.
-    """
+    """render_email with each (organization, kind, language)'s template looked up once per batch."""
 
     def __init__(self) -> None:
-        self.compiled: dict[tuple[object, str, str], _CompiledEmail | TemplateRenderError] = {}
+        self.sources: dict[tuple[object, str, str], TemplateSource] = {}
 
     def render(
         self, organization: Organization, kind: str, language: str, context: dict[str, Any]
     ) -> RenderedEmail:
         key = (organization.pk, kind, language)
-        if key not in self.compiled:
-            self.compiled[key] = self._compile(organization, kind, language)
-        compiled = self.compiled[key]
-        if isinstance(compiled, TemplateRenderError):
-            raise compiled
-        return compiled.render(context)
-
-    def _compile(
-        self, organization: Organization, kind: str, language: str
-    ) -> _CompiledEmail | TemplateRenderError:
-        override = EmailTemplate.objects.filter(
-            organization=organization, kind=kind, language=language
-        ).first()
-        if override is not None:
-            subject, body_text, body_html = override.subject, override.body_text, override.body_html
-        else:
-            default = DEFAULT_TEMPLATES[(kind, language)]
-            subject, body_text, body_html = default.subject, default.body, ""
-        try:
-            return _CompiledEmail(
-                subject=_text_engine.from_string(subject),
-                body_text=_text_engine.from_string(body_text),
-                body_html=_html_engine.from_string(body_html) if body_html else None,
-            )
-        except TemplateSyntaxError as error:
-            return TemplateRenderError(str(error))
+        if key not in self.sources:
+            self.sources[key] = email_template_for(organization, kind, language)
+        return render_template(self.sources[key], context)
 
 
 @transaction.atomic

@@ -272,6 +272,23 @@ def test_organization_template_overrides_the_default(in_a: Tenant) -> None:
     assert notification.subject == "Welcome aboard, Ayu (Backend Engineer)"
 
 
+def test_edited_template_is_used_by_the_next_email(in_a: Tenant) -> None:
+    template = EmailTemplate.objects.create(
+        organization=in_a.organization,
+        kind=NotificationKind.OFFER,
+        language="en",
+        subject="Offer for {{ candidate_name }}",
+        body_text="Hi {{ candidate_name }}",
+    )
+    first = queue(in_a, key="before")
+    template.subject = "Your offer, {{ candidate_name }}"
+    template.save()
+
+    second = queue(in_a, key="after")
+
+    assert (first.subject, second.subject) == ("Offer for Ayu", "Your offer, Ayu")
+
+
 def test_hourly_cap_defers_the_excess_to_the_next_hour(in_a: Tenant, inbox: Inbox) -> None:
     in_a.organization.email_hourly_cap = 2
     in_a.organization.save()
