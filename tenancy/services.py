@@ -3,7 +3,7 @@ import hashlib
 import hmac
 import secrets
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import timedelta
 
 from django.conf import settings
@@ -76,12 +76,13 @@ class RecentApiKeys:
 
     LIMIT = 10_000
 
-    def __init__(self) -> None:
+    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
         self.keys: dict[str, tuple[float, ApiKey]] = {}
+        self.clock = clock
 
     def get(self, key_hash: str) -> ApiKey | None:
         remembered = self.keys.get(key_hash)
-        if remembered is None or remembered[0] < time.monotonic():
+        if remembered is None or remembered[0] < self.clock():
             return None
         return _detached(remembered[1])
 
@@ -90,7 +91,7 @@ class RecentApiKeys:
             return
         if len(self.keys) >= self.LIMIT:
             self.keys.clear()
-        self.keys[key_hash] = (time.monotonic() + settings.API_KEY_CACHE_SECONDS, _detached(api_key))
+        self.keys[key_hash] = (self.clock() + settings.API_KEY_CACHE_SECONDS, _detached(api_key))
 
     def forget_all(self, **signal_arguments: object) -> None:
         self.keys.clear()
