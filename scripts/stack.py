@@ -5,6 +5,7 @@ and handed to every child process through those same variables.
 """
 
 import argparse
+import contextlib
 import os
 import signal
 import subprocess
@@ -54,6 +55,11 @@ def run() -> int:
     port = os.environ.get("PORT", "8000")
     migrate()
     manage("seed_demo")
+    schedule = Path(os.environ["KABAR_VAR_DIR"]) / "celerybeat-schedule"
+    # Beat's record of last runs is a convenience (every job is safe to run again), and a file left
+    # half-written by a stopped beat would keep the next one from starting.
+    for leftover in schedule.parent.glob(f"{schedule.name}*"):
+        leftover.unlink()
     children = [
         subprocess.Popen(
             [sys.executable, "manage.py", "runserver", f"0.0.0.0:{port}", "--noreload"], cwd=ROOT
@@ -71,7 +77,7 @@ def run() -> int:
                 "config",
                 "beat",
                 "--loglevel=INFO",
-                f"--schedule={Path(os.environ['KABAR_VAR_DIR']) / 'celerybeat-schedule'}",
+                f"--schedule={schedule}",
             ],
             cwd=ROOT,
         ),
@@ -90,21 +96,33 @@ Kabar is running (Ctrl-C stops everything).
 """,
         flush=True,
     )
+    # Ctrl-C, or SIGTERM to the process group, reaches the children too: they are given time to stop by
+    # themselves, since a second signal cuts a warm shutdown short.
+    grace = 10
     try:
         while all(child.poll() is None for child in children):
             time.sleep(1)
-    except KeyboardInterrupt:
+        grace = 0
+    except (KeyboardInterrupt, SystemExit):
         pass
     finally:
-        for child in children:
-            if child.poll() is None:
-                child.send_signal(signal.SIGTERM)
-        for child in children:
-            try:
-                child.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                child.kill()
+        _stop(children, grace)
     return max((child.returncode or 0) for child in children)
+
+
+def _stop(children: list[subprocess.Popen], grace: float) -> None:
+    deadline = time.monotonic() + grace
+    for child in children:
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            child.wait(timeout=max(deadline - time.monotonic(), 0))
+    for child in children:
+        if child.poll() is None:
+            child.send_signal(signal.SIGTERM)
+    for child in children:
+        try:
+            child.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            child.kill()
 
 
 def test(pytest_args: list[str]) -> int:
@@ -113,6 +131,9 @@ def test(pytest_args: list[str]) -> int:
 
 
 def main() -> int:
+    # A process manager (or `timeout`) stops us with SIGTERM: exit as on Ctrl-C, so that the children and
+    # the embedded PostgreSQL and Redis (stopped at exit) go too instead of being left running.
+    signal.signal(signal.SIGTERM, lambda signum, _frame: sys.exit(128 + signum))
     parser = argparse.ArgumentParser()
     parser.add_argument("--var", default="var", help="where embedded services keep their data")
     parser.add_argument("command", choices=["run", "test"])
