@@ -30,7 +30,7 @@ class NotificationNotCancellable(DomainError):
 
 
 class OutgoingEmail(NamedTuple):
-    """One email to queue: notification_queue's arguments but the organization."""
+    """One email to queue for an organization (notification_queue, notification_queue_many)."""
 
     kind: str
     recipient: str
@@ -46,36 +46,13 @@ class OutgoingEmail(NamedTuple):
 Renderer = Callable[[Organization, str, str, dict[str, Any]], RenderedEmail]
 
 
-def notification_queue(
-    *,
-    organization: Organization,
-    kind: str,
-    recipient: str,
-    language: str,
-    context: dict[str, Any],
-    dedupe_key: str,
-    recipient_name: str = "",
-    caused_by: str = "",
-    send_after: datetime | None = None,
-    respect_sending_hours: bool = False,
-) -> Notification:
+def notification_queue(*, organization: Organization, email: OutgoingEmail) -> Notification:
     """Writes one email to the outbox inside the caller's transaction; delivery starts after commit.
 
     Queuing a `dedupe_key` already used in the organization returns the existing row and queues nothing.
     The email is rendered now, so what HR sees is what is sent; a template that fails to render makes this
     notification `failed` with the error, and nothing else.
     """
-    email = OutgoingEmail(
-        kind=kind,
-        recipient=recipient,
-        language=language,
-        context=context,
-        dedupe_key=dedupe_key,
-        recipient_name=recipient_name,
-        caused_by=caused_by,
-        send_after=send_after,
-        respect_sending_hours=respect_sending_hours,
-    )
     return notification_queue_many(organization=organization, emails=[email])[0]
 
 

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from notifications.models import Notification, NotificationKind
 from notifications.selectors import failed_notifications
-from notifications.services import notification_queue
+from notifications.services import OutgoingEmail, notification_queue
 from recruitment.emails import format_date
 from recruitment.models import Application, ApplicationStatus
 from recruitment.selectors import followups_awaiting_reply, policy_for_job
@@ -49,13 +49,15 @@ def _queue_digest(organization: Organization, now: datetime, local_date: str) ->
     for membership in pending:
         notification_queue(
             organization=organization,
-            kind=NotificationKind.HR_DIGEST,
-            recipient=membership.user.email,
-            recipient_name=membership.user.full_name,
-            language=organization.language,
-            context=context | {"recipient_name": membership.user.full_name or membership.user.email},
-            dedupe_key=_key(local_date, membership),
-            caused_by=f"organization:{organization.pk}",
+            email=OutgoingEmail(
+                kind=NotificationKind.HR_DIGEST,
+                recipient=membership.user.email,
+                recipient_name=membership.user.full_name,
+                language=organization.language,
+                context=context | {"recipient_name": membership.user.full_name or membership.user.email},
+                dedupe_key=_key(local_date, membership),
+                caused_by=f"organization:{organization.pk}",
+            ),
         )
     return len(pending)
 

@@ -35,7 +35,7 @@ def queue_candidate_email(
     email = candidate_email(
         application, kind, event_id=event_id, send_after=send_after, automatic=automatic, **extra_context
     )
-    return notification_queue(organization=application.organization, **email._asdict())
+    return notification_queue(organization=application.organization, email=email)
 
 
 def queue_candidate_emails(

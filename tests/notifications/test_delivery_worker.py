@@ -22,7 +22,7 @@ pytestmark = [
 
 QUEUE = """
 from django.db import transaction
-from notifications.services import notification_queue
+from notifications.services import OutgoingEmail, notification_queue
 from tenancy.models import Organization
 from tenancy.scope import org_scope
 
@@ -30,10 +30,10 @@ organization = Organization.objects.get(slug="{slug}")
 with org_scope(organization):
     for n in range({count}):
         with transaction.atomic():
-            notification_queue(
-                organization=organization, kind="offer", recipient=f"c{{n}}@mail.test", language="en",
+            notification_queue(organization=organization, email=OutgoingEmail(
+                kind="offer", recipient=f"c{{n}}@mail.test", language="en",
                 dedupe_key=f"batch-{{n}}", context={{"candidate_name": f"Candidate {{n}}", "position": "Engineer"}},
-            )
+            ))
 """
 
 RELAY = """

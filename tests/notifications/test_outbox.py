@@ -14,6 +14,7 @@ from notifications.models import EmailTemplate, Notification, NotificationKind, 
 from notifications.sending_hours import next_sending_time
 from notifications.services import (
     NotificationNotCancellable,
+    OutgoingEmail,
     notification_cancel,
     notification_queue,
     notification_resend,
@@ -33,7 +34,6 @@ pytestmark = [pytest.mark.django_db, pytest.mark.smtp]
 
 def queue(tenant: Tenant, key: str = "k1", **overrides: object) -> Notification:
     fields = {
-        "organization": tenant.organization,
         "kind": NotificationKind.OFFER,
         "recipient": "ayu@mail.test",
         "recipient_name": "Ayu",
@@ -46,7 +46,7 @@ def queue(tenant: Tenant, key: str = "k1", **overrides: object) -> Notification:
             "hr_contact": "HR",
         },
     }
-    return notification_queue(**(fields | overrides))
+    return notification_queue(organization=tenant.organization, email=OutgoingEmail(**(fields | overrides)))
 
 
 def deliver_due(tenant: Tenant) -> list[str]:

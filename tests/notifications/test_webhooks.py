@@ -21,7 +21,7 @@ from notifications.models import (
     WebhookEndpoint,
     WebhookEvent,
 )
-from notifications.services import notification_queue
+from notifications.services import OutgoingEmail, notification_queue
 from notifications.tasks import relay
 from notifications.webhook_delivery import deliver_webhook_delivery
 from notifications.webhooks import (
@@ -433,12 +433,14 @@ def test_notification_failed_is_published_when_an_email_fails_for_good(
     with world.a.scope():
         notification = notification_queue(
             organization=world.a.organization,
-            kind=NotificationKind.OFFER,
-            recipient="nobody@mail.test",
-            language="en",
-            context={"candidate_name": "Ayu", "position": "Backend Engineer"},
-            dedupe_key="offer:1",
-            caused_by="application:1",
+            email=OutgoingEmail(
+                kind=NotificationKind.OFFER,
+                recipient="nobody@mail.test",
+                language="en",
+                context={"candidate_name": "Ayu", "position": "Backend Engineer"},
+                dedupe_key="offer:1",
+                caused_by="application:1",
+            ),
         )
         assert deliver_notifications([str(notification.pk)], world.a.organization) == {
             str(notification.pk): "failed"
@@ -464,11 +466,13 @@ def test_email_that_will_be_retried_publishes_nothing(world: World, smtp_down: i
     with world.a.scope():
         notification = notification_queue(
             organization=world.a.organization,
-            kind=NotificationKind.OFFER,
-            recipient="ayu@mail.test",
-            language="en",
-            context={"candidate_name": "Ayu", "position": "Backend Engineer"},
-            dedupe_key="offer:1",
+            email=OutgoingEmail(
+                kind=NotificationKind.OFFER,
+                recipient="ayu@mail.test",
+                language="en",
+                context={"candidate_name": "Ayu", "position": "Backend Engineer"},
+                dedupe_key="offer:1",
+            ),
         )
         assert deliver_notifications([str(notification.pk)], world.a.organization) == {
             str(notification.pk): "pending"
