@@ -7,6 +7,7 @@ from functools import cache
 
 import redis
 from django.conf import settings
+from redis.commands.core import Script
 
 logger = logging.getLogger(__name__)
 WINDOW_SECONDS = 60
@@ -23,9 +24,18 @@ class RateLimitState:
         return self.remaining < 0
 
 
+# One round trip, and the window's expiry set by its first request only, so a window never outlives itself.
+_COUNT = """
+local count = redis.call('INCR', KEYS[1])
+if count == 1 then redis.call('EXPIRE', KEYS[1], ARGV[1]) end
+return count
+"""
+
+
 @cache
-def _redis() -> redis.Redis:
-    return redis.Redis.from_url(settings.REDIS_URL, socket_timeout=0.5, socket_connect_timeout=0.5)
+def _count_script(redis_url: str) -> Script:
+    client = redis.Redis.from_url(redis_url, socket_timeout=0.5, socket_connect_timeout=0.5)
+    return client.register_script(_COUNT)
 
 
 def rate_limit_consume(api_key_id: object) -> RateLimitState | None:
@@ -35,10 +45,7 @@ def rate_limit_consume(api_key_id: object) -> RateLimitState | None:
     window = int(now // WINDOW_SECONDS)
     key = f"kabar:ratelimit:{api_key_id}:{window}"
     try:
-        pipeline = _redis().pipeline()
-        pipeline.incr(key)
-        pipeline.expire(key, WINDOW_SECONDS + 1)
-        count, _ = pipeline.execute()
+        count = _count_script(settings.REDIS_URL)(keys=[key], args=[WINDOW_SECONDS + 1])
     except redis.RedisError:
         logger.warning("Rate limit not applied: Redis is unreachable.", exc_info=True)
         return None

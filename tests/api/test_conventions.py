@@ -2,6 +2,7 @@ import threading
 from datetime import timedelta
 
 import pytest
+import redis
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -186,6 +187,30 @@ def test_rate_limit_answers_429_with_retry_after(world: World, api_a: APIClient,
     assert [r["X-RateLimit-Remaining"] for r in responses] == ["2", "1", "0", "0"]
     assert responses[0]["X-RateLimit-Limit"] == "3"
     assert 1 <= int(responses[3]["Retry-After"]) <= 61
+
+
+@pytest.mark.redis
+def test_rate_limit_window_expires_with_its_minute(world: World, api_a: APIClient, settings) -> None:  # noqa: ANN001
+    api_a.get("/api/v1/jobs/")
+    api_a.get("/api/v1/jobs/")
+
+    client = redis.Redis.from_url(settings.REDIS_URL)
+    windows = client.keys(f"kabar:ratelimit:{world.a.api_key.pk}:*")  # two if the minute just turned
+    assert sum(int(client.get(key)) for key in windows) == 2
+    assert all(0 < client.ttl(key) <= 61 for key in windows)
+
+
+def test_api_answers_without_a_rate_limit_while_redis_is_unreachable(
+    world: World,
+    api_a: APIClient,
+    settings,  # noqa: ANN001
+) -> None:
+    settings.REDIS_URL = "redis://127.0.0.1:1/0"  # nothing listens there
+
+    response = api_a.get("/api/v1/jobs/")
+
+    assert response.status_code == 200
+    assert "X-RateLimit-Remaining" not in response
 
 
 def test_list_is_cursor_paginated(world: World, api_a: APIClient) -> None:

@@ -1,4 +1,6 @@
+import datetime as dt
 import json
+import zoneinfo
 
 import pytest
 from django.utils import timezone
@@ -38,6 +40,20 @@ class ApplicationWithReasonSerializer(serializers.ModelSerializer):
     class Meta:
         model = Application
         fields = ["id", "status", "rejection_reason", "rejection_note", "decided_at"]
+
+
+class ApplicationTimesSerializer(serializers.ModelSerializer):
+    """Times in another format, or pinned to a timezone: the projection must still agree with DRF."""
+
+    created_on = serializers.DateTimeField(source="created_at", format="%d/%m/%Y %H:%M", read_only=True)
+    updated_in_papua = serializers.DateTimeField(
+        source="updated_at", default_timezone=zoneinfo.ZoneInfo("Asia/Jayapura"), read_only=True
+    )
+    updated_in_utc = serializers.DateTimeField(source="updated_at", default_timezone=dt.UTC, read_only=True)
+
+    class Meta:
+        model = Application
+        fields = ["id", "created_on", "updated_in_papua", "updated_in_utc", "decided_at"]
 
 
 class ApplicationWithMethodSerializer(serializers.ModelSerializer):
@@ -91,6 +107,21 @@ def test_projected_times_are_in_the_active_timezone_like_the_serializer(in_a: Te
     assert projected == expected
     offset = "Z" if zone == "UTC" else "+09:00"
     assert projected[0]["created_at"].endswith(offset)
+
+
+def test_projected_times_keep_a_field_s_own_format_and_timezone(in_a: Tenant) -> None:
+    reject(in_a, in_a.application())
+    applications = Application.objects.all()
+
+    with timezone.override("Asia/Makassar"):
+        projection = projection_for(ApplicationTimesSerializer)
+        projected = as_json(projection.render(applications.values(*projection.paths)))
+        expected = as_json(ApplicationTimesSerializer(applications, many=True).data)
+
+    assert projected == expected
+    assert projected[0]["updated_in_papua"].endswith("+09:00")
+    assert projected[0]["updated_in_utc"].endswith("Z")
+    assert projected[0]["decided_at"].endswith("+08:00")
 
 
 def test_serializer_with_a_method_field_is_listed_from_instances(in_a: Tenant) -> None:
