@@ -200,6 +200,9 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "tenancy.api.errors.api_exception_handler",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "tenancy.api.pagination.KabarCursorPagination",
+    # JSON only: API keys travel in a header a browser does not send, so DRF's browsable pages could only
+    # ever show a 401; the API is browsed in the Swagger UI.
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
 API_RATE_LIMIT_PER_MINUTE = int(os.environ.get("API_RATE_LIMIT_PER_MINUTE", "600"))

@@ -213,6 +213,15 @@ def test_api_answers_without_a_rate_limit_while_redis_is_unreachable(
     assert "X-RateLimit-Remaining" not in response
 
 
+def test_api_answers_a_browser_in_json(world: World, api_a: APIClient) -> None:
+    response = api_a.get(
+        "/api/v1/jobs/", HTTP_ACCEPT="text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+    )
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/json"
+
+
 def test_list_is_cursor_paginated(world: World, api_a: APIClient) -> None:
     job = world.a.job()
     for _ in range(3):
