@@ -2,10 +2,10 @@
 
 200,000 applications over two organizations (recruitment.demo.seed_bulk). Kabar and the floor (a bare view
 in the same server returning the same 50 rows from one SQL query, bench/floor_views.py) are each driven by
-wrk for DURATION seconds. Kabar runs as deployed (scoped queries as the app role, under row-level
-security), then once more as the login role, which row-level security does not apply to, to show its
-cost. Target: Kabar at least 0.5 of the floor's requests per second, and the same number of queries per
-request for page sizes 10 and 200.
+wrk for DURATION seconds, taking turns in ROUNDS rounds so that both see the same machine. Kabar runs as
+deployed (scoped queries as the app role, under row-level security), and beside it as the login role,
+which row-level security does not apply to, to show its cost. Target: Kabar at least 0.5 of the floor's
+requests per second, and the same number of queries per request for page sizes 10 and 200.
 
     .venv/bin/python bench/api_list.py
 """
@@ -20,6 +20,7 @@ from bench import common  # noqa: E402
 
 APPLICATIONS = int(os.environ.get("BENCH_APPLICATIONS", "200000"))
 DURATION = int(os.environ.get("BENCH_DURATION", "20"))
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "4"))
 WORKERS = int(os.environ.get("BENCH_WORKERS", "4"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "8"))
 APP_ROLE = os.environ.get("BENCH_DATABASE_APP_ROLE", "kabar_app")
@@ -68,26 +69,26 @@ def main() -> None:
     headers = {"Authorization": f"Bearer {raw_key}"}
     kabar_path = PATH.format(size=50)
     floor_path = f"/bench/floor/applications/{first.pk}/?status=active&page_size=50"
-    results = {}
-    # As deployed: scoped queries run as the app role, under row-level security. Then as the login role
-    # (a superuser here, which row-level security does not apply to), to tell its cost from the rest.
-    for name, role in (("Kabar", APP_ROLE), ("Kabar without RLS", "")):
-        with common.gunicorn(workers=WORKERS, DATABASE_APP_ROLE=role) as base_url:
-            assert same_rows(base_url, first.pk, raw_key), "the floor does not return Kabar's rows"
-            common.wrk(base_url + kabar_path, duration=3, connections=CONNECTIONS, headers=headers)
-            results[name] = common.wrk(
-                base_url + kabar_path, duration=DURATION, connections=CONNECTIONS, headers=headers
-            )
-            if "floor" not in results:
-                common.wrk(base_url + floor_path, duration=3, connections=CONNECTIONS)
-                results["floor"] = common.wrk(
-                    base_url + floor_path, duration=DURATION, connections=CONNECTIONS
-                )
+    # As deployed: scoped queries run as the app role, under row-level security. Beside it, the same code
+    # as the login role (a superuser here, which row-level security does not apply to), to tell its cost
+    # from the rest. The floor runs in the deployed server.
+    with (
+        common.gunicorn(workers=WORKERS, DATABASE_APP_ROLE=APP_ROLE) as deployed,
+        common.gunicorn(workers=WORKERS, DATABASE_APP_ROLE="") as without_rls,
+    ):
+        assert same_rows(deployed, first.pk, raw_key), "the floor does not return Kabar's rows"
+        targets = {
+            "Kabar": (deployed + kabar_path, headers),
+            "floor": (deployed + floor_path, {}),
+            "Kabar without RLS": (without_rls + kabar_path, headers),
+        }
+        common.wrk_rounds(targets, duration=3 * len(targets), rounds=len(targets), connections=CONNECTIONS)
+        results = common.wrk_rounds(targets, duration=DURATION, rounds=ROUNDS, connections=CONNECTIONS)
 
     for name, result in results.items():
         print(
-            f"{name}: {result['rps']:,.0f} requests/s over {DURATION} s ({result['requests']:,.0f} requests, "
-            f"p50 {result['p50_ms']:.1f} ms, p99 {result['p99_ms']:.1f} ms, "
+            f"{name}: {result['rps']:,.0f} requests/s over {DURATION} s in {ROUNDS} rounds "
+            f"({result['requests']:,.0f} requests, p50 {result['p50_ms']:.1f} ms, p99 {result['p99_ms']:.1f} ms, "
             f"non-2xx {result['non_2xx']:.0f}, socket errors {result['socket_errors']:.0f})"
         )
     assert all(result["non_2xx"] == 0 for result in results.values()), "errors under load"

@@ -246,6 +246,34 @@ def wrk(
     return parse_wrk(output)
 
 
+def wrk_rounds(
+    targets: dict[str, tuple[str, dict[str, str]]], *, duration: int, rounds: int, connections: int = 8
+) -> dict[str, dict[str, float]]:
+    """Each target (name: url and headers) loaded in turn, `rounds` times, for `duration` seconds in all.
+
+    Taking turns in short rounds, rather than one long run after another, gives every target the same
+    share of whatever else the machine is doing meanwhile (a shared machine's speed drifts by more than
+    the differences measured). Returns each target's totals: requests/s over all its rounds, the median
+    of its rounds' p50, the worst of their p99, and error counts.
+    """
+    seconds = max(duration // rounds, 1)
+    runs: dict[str, list[dict[str, float]]] = {name: [] for name in targets}
+    for _round in range(rounds):
+        for name, (url, headers) in targets.items():
+            runs[name].append(wrk(url, duration=seconds, connections=connections, headers=headers))
+    return {
+        name: {
+            "rps": sum(run["requests"] for run in results) / (seconds * rounds),
+            "requests": sum(run["requests"] for run in results),
+            "p50_ms": sorted(run["p50_ms"] for run in results)[len(results) // 2],
+            "p99_ms": max(run["p99_ms"] for run in results),
+            "non_2xx": sum(run["non_2xx"] for run in results),
+            "socket_errors": sum(run["socket_errors"] for run in results),
+        }
+        for name, results in runs.items()
+    }
+
+
 def parse_wrk(output: str) -> dict[str, float]:
     def number(pattern: str, default: float = 0.0) -> float:
         found = re.search(pattern, output)
