@@ -111,5 +111,5 @@ class ListModelMixin(mixins.ListModelMixin):
         queryset = self.filter_queryset(self.get_queryset())
         # The cursor is built from the page's last row, so its ordering columns are read too.
         ordering = [name.lstrip("-") for name in self.paginator.get_ordering(request, queryset, self)]
-        page = self.paginate_queryset(queryset.values(*projection.paths, *ordering))
+        page = self.paginate_queryset(queryset.values(*dict.fromkeys([*projection.paths, *ordering])))
         return self.get_paginated_response(projection.render(page))
