@@ -53,3 +53,18 @@ def test_production_refuses_to_start_without_a_secret_key() -> None:
 
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_web_server_loads_every_view_at_start_and_keeps_them_from_the_garbage_collector() -> None:
+    probe = (
+        "import gc, sys; import config.wsgi; "
+        "print('recruitment.api.views' in sys.modules, gc.get_freeze_count())"
+    )
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings"}
+    result = subprocess.run(
+        [sys.executable, "-c", probe], cwd=ROOT, env=env, capture_output=True, text=True, check=True
+    )
+
+    views_loaded, frozen = result.stdout.split()
+    assert views_loaded == "True"
+    assert int(frozen) > 10_000
