@@ -11,7 +11,7 @@ class _Filters(dict):
     """A filter set's filters, each copied on its own for every filter set made from them.
 
     django-filter deep-copies its filters for each filter set so that each can be given its own `model`
-    and `parent`; the deep copy also copied every filter's choices and arguments, about a twentieth of a
+    and `parent`; the deep copy also copied every filter's choices and arguments, about a fiftieth of a
     list request. A copy of each filter, with its own arguments dict (a choice filter sets its request's
     queryset there) and its method bound to the copy, keeps that separation.
     """
