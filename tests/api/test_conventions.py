@@ -200,6 +200,20 @@ def test_rate_limit_window_expires_with_its_minute(world: World, api_a: APIClien
     assert all(0 < client.ttl(key) <= 61 for key in windows)
 
 
+@pytest.mark.redis
+def test_rate_limit_keeps_counting_after_redis_forgets_its_scripts(
+    world: World, api_a: APIClient, settings  # noqa: ANN001
+) -> None:
+    api_a.get("/api/v1/jobs/")
+    redis.Redis.from_url(settings.REDIS_URL).script_flush()  # what a restart of Redis does
+
+    response = api_a.get("/api/v1/jobs/")
+
+    assert response.status_code == 200
+    limit = settings.API_RATE_LIMIT_PER_MINUTE
+    assert int(response["X-RateLimit-Remaining"]) in (limit - 2, limit - 1)  # - 1 if the minute just turned
+
+
 def test_api_answers_without_a_rate_limit_while_redis_is_unreachable(
     world: World,
     api_a: APIClient,
