@@ -202,7 +202,9 @@ def test_rate_limit_window_expires_with_its_minute(world: World, api_a: APIClien
 
 @pytest.mark.redis
 def test_rate_limit_keeps_counting_after_redis_forgets_its_scripts(
-    world: World, api_a: APIClient, settings  # noqa: ANN001
+    world: World,
+    api_a: APIClient,
+    settings,  # noqa: ANN001
 ) -> None:
     api_a.get("/api/v1/jobs/")
     redis.Redis.from_url(settings.REDIS_URL).script_flush()  # what a restart of Redis does
