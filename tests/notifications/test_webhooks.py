@@ -79,6 +79,24 @@ def deliver_due(tenant: Tenant) -> list[str]:
         ]
 
 
+def send_offer(tenant: Tenant, recipient: str) -> tuple[Notification, str]:
+    """An offer email queued and delivered once; returns it and what delivery made of it."""
+    with tenant.scope():
+        notification = notification_queue(
+            organization=tenant.organization,
+            email=OutgoingEmail(
+                kind=NotificationKind.OFFER,
+                recipient=recipient,
+                language="en",
+                context={"candidate_name": "Ayu", "position": "Backend Engineer"},
+                dedupe_key="offer:1",
+                caused_by="application:1",
+            ),
+        )
+        outcome = deliver_notifications([str(notification.pk)], tenant.organization)
+    return notification, outcome[str(notification.pk)]
+
+
 def make_due(delivery: WebhookDelivery) -> None:
     WebhookDelivery.unscoped.filter(pk=delivery.pk).update(send_after=timezone.now() - timedelta(seconds=1))
 
@@ -430,21 +448,8 @@ def test_notification_failed_is_published_when_an_email_fails_for_good(
 ) -> None:
     subscribe(world.a, receiver.url(), events=[WebhookEvent.NOTIFICATION_FAILED])
     inbox.refuse["nobody@mail.test"] = "550 5.1.1 No such user"
-    with world.a.scope():
-        notification = notification_queue(
-            organization=world.a.organization,
-            email=OutgoingEmail(
-                kind=NotificationKind.OFFER,
-                recipient="nobody@mail.test",
-                language="en",
-                context={"candidate_name": "Ayu", "position": "Backend Engineer"},
-                dedupe_key="offer:1",
-                caused_by="application:1",
-            ),
-        )
-        assert deliver_notifications([str(notification.pk)], world.a.organization) == {
-            str(notification.pk): "failed"
-        }
+    notification, outcome = send_offer(world.a, "nobody@mail.test")
+    assert outcome == "failed"
     deliver_due(world.a)
 
     delivery = WebhookDelivery.unscoped.get()
@@ -463,20 +468,8 @@ def test_notification_failed_is_published_when_an_email_fails_for_good(
 
 def test_email_that_will_be_retried_publishes_nothing(world: World, smtp_down: int) -> None:
     subscribe(world.a, "https://ats.example/hooks", events=[WebhookEvent.NOTIFICATION_FAILED])
-    with world.a.scope():
-        notification = notification_queue(
-            organization=world.a.organization,
-            email=OutgoingEmail(
-                kind=NotificationKind.OFFER,
-                recipient="ayu@mail.test",
-                language="en",
-                context={"candidate_name": "Ayu", "position": "Backend Engineer"},
-                dedupe_key="offer:1",
-            ),
-        )
-        assert deliver_notifications([str(notification.pk)], world.a.organization) == {
-            str(notification.pk): "pending"
-        }
+    _notification, outcome = send_offer(world.a, "ayu@mail.test")
+    assert outcome == "pending"
 
     assert WebhookDelivery.unscoped.count() == 0
 
