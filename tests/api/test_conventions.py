@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from rest_framework.test import APIClient
 
-from recruitment.models import Application, StageKind
+from recruitment.models import Application, ApplicationStatus, StageKind
 from tenancy.models import ApiKey, IdempotencyKey
 from tenancy.services import api_key_create
 from tests.api.conftest import api_client
@@ -249,6 +249,46 @@ def test_list_is_cursor_paginated(world: World, api_a: APIClient) -> None:
     assert set(first) == {"next", "previous", "results"}
     assert len(first["results"]) == 2 and len(second["results"]) == 1
     assert second["next"] is None
+
+
+def ids_listed(api: APIClient, query: str = "") -> set[str]:
+    return {row["id"] for row in api.get(f"/api/v1/applications/{query}").json()["results"]}
+
+
+def test_list_shows_what_was_added_since_the_key_last_listed(world: World, api_a: APIClient) -> None:
+    first = world.a.application()
+    assert ids_listed(api_a) == {str(first.pk)}
+
+    second = world.a.application()
+
+    assert ids_listed(api_a) == {str(first.pk), str(second.pk)}
+
+
+def test_lists_of_two_organizations_in_turn_show_each_its_own(world: World, api_a: APIClient) -> None:
+    mine, theirs = world.a.application(), world.b.application()
+    api_b = api_client(world.b)
+
+    assert [ids_listed(api_a), ids_listed(api_b), ids_listed(api_a)] == [
+        {str(mine.pk)},
+        {str(theirs.pk)},
+        {str(mine.pk)},
+    ]
+
+
+def test_list_filters_apply_anew_to_each_request_of_a_key(world: World, api_a: APIClient) -> None:
+    active, rejected = world.a.application(), world.a.application()
+    with world.a.scope():
+        Application.objects.filter(pk=rejected.pk).update(status=ApplicationStatus.REJECTED)
+
+    assert [
+        ids_listed(api_a, "?status=active"),
+        ids_listed(api_a, "?status=rejected"),
+        ids_listed(api_a),
+    ] == [
+        {str(active.pk)},
+        {str(rejected.pk)},
+        {str(active.pk), str(rejected.pk)},
+    ]
 
 
 def test_list_runs_the_same_number_of_queries_whatever_the_page_size(in_a: Tenant, api_a: APIClient) -> None:
