@@ -31,9 +31,9 @@ class OrganizationScopedViewSet(viewsets.GenericViewSet):
     and every queryset starts from the model's scoped manager, so another organization's object is a 404
     exactly like a missing one. The base also owns the cross-cutting contract: rate limit, Idempotency-Key
     on POST, ETag on single objects and If-Match on updates. Subclasses narrow with `narrow_queryset`, by
-    nothing of the request but its API key (lists reuse the narrowed query per key; a request's parameters
-    are what filters are for); they may not override `get_queryset`, `dispatch`, `initial` or
-    `finalize_response`.
+    nothing that changes between one API key's requests, such as its parameters or the time (lists reuse
+    the narrowed query per key; parameters are what filters are for); they may not override
+    `get_queryset`, `dispatch`, `initial` or `finalize_response`.
     """
 
     model: type[Model]
@@ -103,6 +103,11 @@ class OrganizationScopedViewSet(viewsets.GenericViewSet):
             raise ApiError(412, "stale_etag", "The object changed since it was read; fetch it again.")
 
 
+# The shared part of list queries, per view, API key and columns read; when full, it starts again.
+_listed_rows: dict[tuple[type, object, tuple[str, ...]], QuerySet] = {}
+_LISTED_ROWS_KEPT = 1024
+
+
 class ListModelMixin(mixins.ListModelMixin):
     """DRF's list, reading the page as column values when the serializer allows (tenancy/api/projection.py).
 
@@ -134,7 +139,3 @@ class ListModelMixin(mixins.ListModelMixin):
             rows = _listed_rows[key] = self.get_queryset().values(*paths)
         # A copy, so that nothing done to the list's queryset can ever evaluate and fill the shared one.
         return rows.all()
-
-
-_listed_rows: dict[tuple[type, object, tuple[str, ...]], QuerySet] = {}
-_LISTED_ROWS_KEPT = 1024
